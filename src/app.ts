@@ -1,0 +1,51 @@
+// buildApp(deps) → a Fastify instance with every route; it never listens (commands/serve.ts
+// does, and tests inject requests into it).
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { AppDeps } from "./http/deps.ts";
+import { registerErrorHandling } from "./http/errors.ts";
+import { registerFormParser } from "./http/forms.ts";
+import { loggerOptions } from "./http/logging.ts";
+import { pageErrorFamily } from "./http/pages.ts";
+import { registerAccountRoutes } from "./http/routes/accounts.ts";
+import { registerDeveloperRoutes } from "./http/routes/developer.ts";
+import { registerHealthRoutes } from "./http/routes/health.ts";
+import { registerStaticRoutes } from "./http/routes/static.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
+
+export type BuildOptions = Readonly<{
+  /** a pino destination stream for tests that read the logs; default stdout */
+  logStream?: NodeJS.WritableStream;
+  /** false silences request logs (tests) */
+  logger?: boolean;
+}>;
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger: FastifyServerOptions["logger"] = options.logger === false
+    ? false
+    : { ...loggerOptions(deps.config.logLevel), ...(options.logStream === undefined ? {} : { stream: options.logStream }) };
+  const app = Fastify({
+    logger,
+    trustProxy: deps.config.trustProxy === false ? false : (deps.config.trustProxy as boolean | string[]),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    // OAuth 1 signatures cover the exact path: never rewrite it
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  });
+  await app.register(cookie);
+  registerFormParser(app);
+  registerSecurityHeaders(app, { https: deps.config.issuer.protocol === "https:" });
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
+    return payload;
+  });
+  registerErrorHandling(app, [], pageErrorFamily(deps));
+
+  registerHealthRoutes(app, deps);
+  registerStaticRoutes(app);
+  registerAccountRoutes(app, deps);
+  registerDeveloperRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,41 @@
+// fitgate serve: migrate, listen on FITGATE_HOST:FITGATE_PORT, and on SIGTERM/SIGINT finish the
+// requests in flight, close the database and exit 0.
+import { buildApp } from "../app.ts";
+import type { Config } from "../config.ts";
+import { openRuntime } from "../runtime.ts";
+import { deleteExpiredSessions } from "../store/kysely/sessions.ts";
+import type { CliIo } from "./cli-io.ts";
+
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
+
+export async function serveCommand(config: Config, io: CliIo): Promise<number> {
+  const runtime = await openRuntime(config, (message) => io.err(`warning: ${message}`));
+  const app = await buildApp(runtime.deps);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address !== null ? address.port : config.port;
+  io.err(`fitgate listening on http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port} (issuer ${config.issuer.href.replace(/\/$/, "")}, ${runtime.deps.dialect})`);
+
+  const housekeeping = setInterval(() => {
+    deleteExpiredSessions(runtime.deps.db, new Date()).catch((error: unknown) => app.log.error({ err: error }, "housekeeping failed"));
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      io.err(`fitgate: ${signal} received, finishing requests in flight`);
+      clearInterval(housekeeping);
+      app.close()
+        .then(() => runtime.close())
+        .then(() => resolve(0), (error: unknown) => {
+          io.err(`fitgate: error while stopping: ${error instanceof Error ? error.message : String(error)}`);
+          resolve(1);
+        });
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}

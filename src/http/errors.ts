@@ -1,0 +1,26 @@
+// One error renderer per protocol family (pages, OAuth 2, OAuth 1, the API), chosen by path.
+// A family's own errors are answered in its format; anything unexpected is logged with the
+// request id and answered as the family's generic server error, never with a stack trace.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+export type ErrorFamily = Readonly<{
+  name: string;
+  matches(path: string): boolean;
+  /** answer the error; `status` is the HTTP status fastify or a route attached (≥ 500 = a bug) */
+  render(error: unknown, status: number, request: FastifyRequest, reply: FastifyReply): FastifyReply | Promise<FastifyReply>;
+  notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply | Promise<FastifyReply>;
+}>;
+
+export function registerErrorHandling(app: FastifyInstance, families: readonly ErrorFamily[], fallback: ErrorFamily): void {
+  const familyOf = (request: FastifyRequest): ErrorFamily => {
+    const path = request.url.split("?")[0] ?? "/";
+    return families.find((f) => f.matches(path)) ?? fallback;
+  };
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, "unexpected error");
+    else request.log.info({ code: error.code, status }, error.message);
+    return familyOf(request).render(error, status, request, reply);
+  });
+  app.setNotFoundHandler((request, reply) => familyOf(request).notFound(request, reply));
+}

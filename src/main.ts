@@ -1,0 +1,76 @@
+// The fitgate CLI (SPEC §5): argv → one of commands/*. Flags are checked before anything is
+// opened or written; a bad flag prints what is wrong and exits 2.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { clientCreateCommand, type ClientCreateFlags } from "./commands/client-create.ts";
+import { processIo, UsageError, type CliIo } from "./commands/cli-io.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { userCreateCommand, type UserCreateFlags } from "./commands/user-create.ts";
+
+export const USAGE = `usage: fitgate <command> [flags]
+
+  serve                              run the server (FITGATE_HOST:FITGATE_PORT)
+  migrate [--json]                   bring the database schema up to date
+  user create --email E --password-stdin [--json]
+  client create --name N --type confidential|public [--redirect-uri U]... [--callback-url U]...
+                [--scope "s1 s2"] [--default-scope "s1"] [--cidr C]... [--refresh-rotation on|off]
+                [--introspect] [--description D] [--website U] [--owner EMAIL] [--json]
+
+Configuration comes from FITGATE_* environment variables (see README.md).`;
+
+type Command = Readonly<{
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(config: Config, io: CliIo, flags: Record<string, unknown>): Promise<number>;
+}>;
+
+const json = { type: "boolean" } as const;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  serve: { options: {}, run: (config, io) => serveCommand(config, io) },
+  migrate: { options: { json }, run: (config, io, flags) => migrateCommand(config, io, flags.json === true) },
+  "user create": {
+    options: { email: { type: "string" }, "password-stdin": { type: "boolean" }, json },
+    run: (config, io, flags) => userCreateCommand(config, io, flags as UserCreateFlags),
+  },
+  "client create": {
+    options: {
+      name: { type: "string" }, type: { type: "string" }, description: { type: "string" }, website: { type: "string" },
+      "redirect-uri": { type: "string", multiple: true }, "callback-url": { type: "string", multiple: true },
+      scope: { type: "string" }, "default-scope": { type: "string" }, cidr: { type: "string", multiple: true },
+      "refresh-rotation": { type: "string" }, introspect: { type: "boolean" }, owner: { type: "string" }, json,
+    },
+    run: (config, io, flags) => clientCreateCommand(config, io, flags as ClientCreateFlags),
+  },
+};
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help") {
+    io.out(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const twoWords = `${argv[0]} ${argv[1] ?? ""}`;
+  const name = twoWords in COMMANDS ? twoWords : (argv[0] ?? "");
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.err(`fitgate: unknown command "${argv.slice(0, 2).join(" ")}"\n\n${USAGE}`);
+    return 2;
+  }
+  const rest = argv.slice(name.split(" ").length);
+  try {
+    const { values } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: false });
+    const config = loadConfig(env);
+    return await command.run(config, io, values);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`fitgate: ${error.message}`);
+      return 78; // EX_CONFIG
+    }
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      io.err(`fitgate ${name}: ${error.message}`);
+      return 2;
+    }
+    io.err(`fitgate ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

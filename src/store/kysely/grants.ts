@@ -1,0 +1,90 @@
+// A grant is one user's consent to one application, whichever protocol asked for it. Every
+// code and token points back to its grant, so revoking the grant revokes all of them.
+import { randomUUID } from "node:crypto";
+import type { Db, GrantTable } from "./schema.ts";
+import { fromSeconds, fromSecondsOrNull, toSeconds } from "./time.ts";
+
+export type Grant = Readonly<{
+  id: string;
+  userId: string;
+  clientId: string;
+  scopes: readonly string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}>;
+
+export function grantFromRow(row: GrantTable): Grant {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    clientId: row.client_id,
+    scopes: row.scopes.split(" ").filter((s) => s !== ""),
+    createdAt: fromSeconds(row.created_at),
+    lastUsedAt: fromSecondsOrNull(row.last_used_at),
+    revokedAt: fromSecondsOrNull(row.revoked_at),
+  };
+}
+
+export async function findLiveGrant(db: Db, userId: string, clientId: string): Promise<Grant | null> {
+  const row = await db.selectFrom("grants").selectAll()
+    .where("user_id", "=", userId).where("client_id", "=", clientId).where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return row === undefined ? null : grantFromRow(row);
+}
+
+export async function findGrantById(db: Db, id: string): Promise<Grant | null> {
+  const row = await db.selectFrom("grants").selectAll().where("id", "=", id).executeTakeFirst();
+  return row === undefined ? null : grantFromRow(row);
+}
+
+/**
+ * The user's live grant to the client, created or widened to include `scopes`. Call inside a
+ * transaction: the unique index on live (user, client) pairs turns a racing second insert into
+ * an error rather than a second grant.
+ */
+export async function upsertGrant(db: Db, userId: string, clientId: string, scopes: readonly string[], now: Date): Promise<Grant> {
+  const existing = await findLiveGrant(db, userId, clientId);
+  if (existing === null) {
+    const row = await db.insertInto("grants").values({
+      id: randomUUID(), user_id: userId, client_id: clientId, scopes: [...new Set(scopes)].join(" "),
+      created_at: toSeconds(now), last_used_at: null, revoked_at: null,
+    }).returningAll().executeTakeFirstOrThrow();
+    return grantFromRow(row);
+  }
+  const merged = [...new Set([...existing.scopes, ...scopes])];
+  if (merged.length === existing.scopes.length) return existing;
+  const row = await db.updateTable("grants").set({ scopes: merged.join(" ") })
+    .where("id", "=", existing.id).returningAll().executeTakeFirstOrThrow();
+  return grantFromRow(row);
+}
+
+/** ends the grant and every credential issued under it; false when it was not live */
+export async function revokeGrant(db: Db, grantId: string, now: Date): Promise<boolean> {
+  const at = toSeconds(now);
+  const result = await db.updateTable("grants").set({ revoked_at: at })
+    .where("id", "=", grantId).where("revoked_at", "is", null).executeTakeFirst();
+  await db.updateTable("refresh_tokens").set({ revoked_at: at })
+    .where("grant_id", "=", grantId).where("revoked_at", "is", null).execute();
+  await db.updateTable("oauth1_tokens").set({ revoked_at: at })
+    .where("grant_id", "=", grantId).where("revoked_at", "is", null).execute();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function touchGrant(db: Db, grantId: string, now: Date): Promise<void> {
+  await db.updateTable("grants").set({ last_used_at: toSeconds(now) }).where("id", "=", grantId).execute();
+}
+
+export type ConnectedApp = Readonly<{ grant: Grant; clientName: string; clientWebsite: string }>;
+
+/** SPEC §5 connected apps: every live grant of the user, with the app it was given to */
+export async function listConnectedApps(db: Db, userId: string): Promise<ConnectedApp[]> {
+  const rows = await db.selectFrom("grants")
+    .innerJoin("clients", "clients.id", "grants.client_id")
+    .selectAll("grants")
+    .select(["clients.name as client_name", "clients.website as client_website"])
+    .where("grants.user_id", "=", userId).where("grants.revoked_at", "is", null)
+    .orderBy("grants.created_at", "asc").orderBy("grants.id")
+    .execute();
+  return rows.map((row) => ({ grant: grantFromRow(row), clientName: row.client_name, clientWebsite: row.client_website }));
+}

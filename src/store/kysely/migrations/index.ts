@@ -1,0 +1,7 @@
+// Every migration, by name; names sort in the order they run. Append, never reorder.
+import type { Migration } from "kysely/migration";
+import * as initial from "./001-initial.ts";
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  "001-initial": initial,
+};
