@@ -78,14 +78,17 @@ async function openPostgres(options: { migrate?: boolean } = {}): Promise<TestDa
   const admin = connectDatabase(POSTGRES_URL, { poolSize: 1 });
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.close();
-  const handle = connectDatabase(POSTGRES_URL, { postgresSchema: schema });
+  // the schema travels in the URL (libpq's options parameter), so a CLI or a second server
+  // process given this URL works in the same schema
+  const url = `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const handle = connectDatabase(url);
   if (options.migrate !== false) await migrateToLatest(handle.db);
   const others: DatabaseHandle[] = [];
   return {
     ...handle,
-    url: POSTGRES_URL,
+    url,
     connectAgain() {
-      const other = connectDatabase(POSTGRES_URL, { postgresSchema: schema });
+      const other = connectDatabase(url);
       others.push(other);
       return other;
     },
