@@ -1,7 +1,7 @@
 // Row types of every table, as both dialects return them. Times are whole seconds since the
 // epoch (bigint, read back as number), booleans are 0/1 integers and lists are JSON text, so
 // one schema reads the same on SQLite and PostgreSQL.
-import type { Kysely, Transaction } from "kysely";
+import type { Generated, Kysely, Transaction } from "kysely";
 
 export type Database = {
   users: UserTable;
@@ -16,6 +16,13 @@ export type Database = {
   oauth1_tokens: OAuth1TokenTable;
   oauth1_nonces: OAuth1NonceTable;
   oauth1_timestamps: OAuth1TimestampTable;
+  foods: FoodTable;
+  servings: ServingTable;
+  food_terms: FoodTermTable;
+  food_entries: FoodEntryTable;
+  weights: WeightTable;
+  body_profiles: BodyProfileTable;
+  exercise_entries: ExerciseEntryTable;
 };
 
 /** a database handle or an open transaction: every repository function takes either */
@@ -151,4 +158,92 @@ export type OAuth1NonceTable = {
 export type OAuth1TimestampTable = {
   consumer_key: string;
   last_timestamp: number;
+};
+
+// ---- migration 002-api-data: the protected API's foods and each user's diary ----
+
+export type FoodTable = {
+  id: Generated<number>;
+  source_key: string;
+  name: string;
+  brand_name: string | null;
+  food_type: "Generic" | "Brand";
+  food_group: string | null;
+  source: string;
+  barcode: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ServingTable = {
+  id: Generated<number>;
+  food_id: number;
+  position: number;
+  serving_description: string;
+  measurement_description: string;
+  number_of_units: number;
+  metric_serving_amount: number;
+  metric_serving_unit: string;
+  calories: number;
+  carbohydrate: number;
+  protein: number;
+  fat: number;
+  saturated_fat: number | null;
+  fiber: number | null;
+  sugar: number | null;
+  sodium: number | null;
+  cholesterol: number | null;
+};
+
+export type FoodTermTable = {
+  term: string;
+  food_id: number;
+  position: number;
+};
+
+export type FoodEntryTable = {
+  id: Generated<number>;
+  user_id: string;
+  client_entry_id: string | null;
+  date_int: number;
+  meal: string;
+  food_id: number;
+  serving_id: number;
+  food_entry_name: string;
+  number_of_units: number;
+  serving_description: string;
+  /** JSON: the nutrients of one serving when it was logged */
+  unit_nutrients: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+};
+
+export type WeightTable = {
+  user_id: string;
+  date_int: number;
+  weight_kg: number;
+  comment: string | null;
+  updated_at: number;
+};
+
+export type BodyProfileTable = {
+  user_id: string;
+  goal_weight_kg: number | null;
+  height_cm: number | null;
+  weight_measure: string;
+  height_measure: string;
+  updated_at: number;
+};
+
+export type ExerciseEntryTable = {
+  id: Generated<number>;
+  user_id: string;
+  client_entry_id: string | null;
+  date_int: number;
+  exercise_name: string;
+  minutes: number;
+  calories: number;
+  created_at: number;
+  deleted_at: number | null;
 };
