@@ -1,0 +1,153 @@
+// The Bearer verifier the protected API uses (RFC 6750 / RFC 9068), on both databases.
+import assert from "node:assert/strict";
+import Fastify, { type FastifyInstance } from "fastify";
+import { SignJWT, generateKeyPair } from "jose";
+import { after, before, describe, it } from "node:test";
+import { BearerTokenError, verifyBearerRequest } from "../../src/http/bearer.ts";
+import type { AppDeps } from "../../src/http/deps.ts";
+import { addSigningKey, UNKNOWN_KID_REFRESH_SECONDS } from "../../src/http/oauth2-keys.ts";
+import { issueAccessToken } from "../../src/http/oauth2-tokens.ts";
+import { rotateApplicationSecrets, removeApplication } from "../../src/services/applications.ts";
+import { revokeGrant, upsertGrant } from "../../src/store/kysely/grants.ts";
+import { insertRevokedAccessToken } from "../../src/store/kysely/revoked-access-tokens.ts";
+import { createTestClient, createTestUser, testDeps } from "../helpers/app.ts";
+import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+
+const targets = await databaseTargets();
+
+function protectedApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify();
+  app.get("/protected", async (request, reply) => {
+    try {
+      return await verifyBearerRequest(request, deps, ["profile"]);
+    } catch (error) {
+      if (!(error instanceof BearerTokenError)) throw error;
+      return reply.status(error.status).header("www-authenticate", error.wwwAuthenticate).send({ error: error.code });
+    }
+  });
+  return app;
+}
+
+for (const target of targets) {
+  describe(`Bearer verification on ${target.dialect}`, { skip: target.skip }, () => {
+    let database: TestDatabase;
+    let deps: AppDeps;
+    let app: FastifyInstance;
+    let clock = Date.now();
+    before(async () => {
+      database = await target.open();
+      deps = testDeps(database, { now: () => new Date(clock) });
+      app = protectedApp(deps);
+    });
+    after(async () => {
+      await app?.close();
+      await database?.close();
+    });
+
+    const call = (token: string | null) => app.inject({ method: "GET", url: "/protected", headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+
+    async function userToken(scopes = ["profile"]) {
+      const user = await createTestUser(deps);
+      const { client } = await createTestClient(deps);
+      const grant = await upsertGrant(deps.db, user.id, client.id, scopes, deps.now());
+      const issued = await issueAccessToken(deps, { subject: user.id, clientId: client.id, scopes, grantId: grant.id, expiresInSeconds: 3600, now: deps.now() });
+      return { user, client, grant, issued };
+    }
+
+    it("a live user token gives the caller with its user, grant and scopes", async () => {
+      const { user, client, grant, issued } = await userToken(["profile", "diary:read"]);
+      const response = await call(issued.accessToken);
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { protocol: "oauth2", clientId: client.id, userId: user.id, grantId: grant.id, scopes: ["profile", "diary:read"] });
+    });
+
+    const refusals: Array<[string, (t: string) => string, number, string]> = [
+      ["a tampered signature", (t) => t.slice(0, -4) + (t.endsWith("AAAA") ? "BBBB" : "AAAA"), 401, "invalid_token"],
+      ["garbage", () => "not.a.jwt", 401, "invalid_token"],
+    ];
+    for (const [name, mangle, status, code] of refusals) {
+      it(`${name} is refused with ${code}`, async () => {
+        const { issued } = await userToken();
+        const response = await call(mangle(issued.accessToken));
+        assert.equal(response.statusCode, status);
+        assert.match(String(response.headers["www-authenticate"]), new RegExp(`^Bearer realm="fitgate", error="${code}"`));
+      });
+    }
+
+    it("no credentials get a challenge without an error code (RFC 6750 §3.1)", async () => {
+      const response = await call(null);
+      assert.equal(response.statusCode, 401);
+      assert.equal(response.headers["www-authenticate"], 'Bearer realm="fitgate"');
+    });
+
+    it("a missing scope is insufficient_scope with 403 and the scope needed", async () => {
+      const { issued } = await userToken(["diary:read"]);
+      const response = await call(issued.accessToken);
+      assert.equal(response.statusCode, 403);
+      assert.match(String(response.headers["www-authenticate"]), /error="insufficient_scope".*scope="profile"/);
+    });
+
+    it("an expired token is refused", async () => {
+      const { issued } = await userToken();
+      clock += 3601_000;
+      try {
+        assert.equal((await call(issued.accessToken)).statusCode, 401);
+      } finally {
+        clock -= 3601_000;
+      }
+    });
+
+    it("a token signed by a key fitgate does not hold is refused", async () => {
+      const { privateKey } = await generateKeyPair("RS256");
+      const { issued } = await userToken();
+      const forged = await new SignJWT({ ...issued.claims }).setProtectedHeader({ alg: "RS256", kid: "forged", typ: "at+jwt" }).sign(privateKey);
+      assert.equal((await call(forged)).statusCode, 401);
+    });
+
+    it("a revoked grant's tokens stop working at once", async () => {
+      const { grant, issued } = await userToken();
+      assert.equal((await call(issued.accessToken)).statusCode, 200);
+      await revokeGrant(deps.db, grant.id, deps.now());
+      assert.equal((await call(issued.accessToken)).statusCode, 401);
+    });
+
+    it("a revoked jti is refused", async () => {
+      const { issued } = await userToken();
+      await insertRevokedAccessToken(deps.db, issued.claims.jti, new Date(issued.claims.exp * 1000), deps.now());
+      assert.equal((await call(issued.accessToken)).statusCode, 401);
+    });
+
+    it("tokens signed before a key rotation keep verifying, also on a node that did not rotate", async () => {
+      const { issued: before } = await userToken();
+      const otherNode = { ...deps, db: database.connectAgain().db };
+      clock += 2000;
+      await addSigningKey(otherNode);
+      await new Promise((resolve) => setTimeout(resolve, UNKNOWN_KID_REFRESH_SECONDS * 1000 + 100)); // past the unknown-kid refresh pause
+      const { issued: after } = await (async () => {
+        const user = await createTestUser(otherNode);
+        const { client } = await createTestClient(otherNode);
+        const grant = await upsertGrant(otherNode.db, user.id, client.id, ["profile"], otherNode.now());
+        return { issued: await issueAccessToken(otherNode, { subject: user.id, clientId: client.id, scopes: ["profile"], grantId: grant.id, expiresInSeconds: 3600, now: otherNode.now() }) };
+      })();
+      assert.notEqual(JSON.parse(Buffer.from(after.accessToken.split(".")[0] ?? "", "base64url").toString()).kid,
+        JSON.parse(Buffer.from(before.accessToken.split(".")[0] ?? "", "base64url").toString()).kid);
+      assert.equal((await call(before.accessToken)).statusCode, 200);
+      assert.equal((await call(after.accessToken)).statusCode, 200);
+    });
+
+    it("client-credentials tokens end when the secret is rotated or the app deleted", async () => {
+      const { client } = await createTestClient(deps);
+      const issue = () => issueAccessToken(deps, { subject: client.id, clientId: client.id, scopes: ["basic"], grantId: null, expiresInSeconds: 86400, now: deps.now() });
+      const verify = async (token: string) => verifyBearerRequest({ headers: { authorization: `Bearer ${token}` } } as never, deps, ["basic"]);
+      const first = await issue();
+      assert.equal((await verify(first.accessToken)).userId, null);
+      clock += 2000;
+      await rotateApplicationSecrets(deps.db, deps.box, client.id, deps.now());
+      await assert.rejects(verify(first.accessToken), (e: unknown) => e instanceof BearerTokenError && e.code === "invalid_token");
+      const second = await issue();
+      await verify(second.accessToken);
+      await removeApplication(deps.db, client.id);
+      await assert.rejects(verify(second.accessToken), (e: unknown) => e instanceof BearerTokenError && e.code === "invalid_token");
+    });
+  });
+}
