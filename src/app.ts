@@ -9,6 +9,7 @@ import { registerFormParser } from "./http/forms.ts";
 import { loggerOptions } from "./http/logging.ts";
 import { pageErrorFamily } from "./http/pages.ts";
 import { registerAccountRoutes } from "./http/routes/accounts.ts";
+import { registerConnectedAppsRoutes } from "./http/routes/connected-apps.ts";
 import { registerDeveloperRoutes } from "./http/routes/developer.ts";
 import { registerHealthRoutes } from "./http/routes/health.ts";
 import { registerStaticRoutes } from "./http/routes/static.ts";
@@ -47,5 +48,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerStaticRoutes(app);
   registerAccountRoutes(app, deps);
   registerDeveloperRoutes(app, deps);
+  registerConnectedAppsRoutes(app, deps);
   return app;
 }
