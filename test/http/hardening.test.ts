@@ -1,0 +1,100 @@
+// Cross-cutting guarantees: no secret reaches a log line, https cookies are Secure and
+// __Host- prefixed, and the development master key is generated once (never in production).
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { after, before, describe, it } from "node:test";
+import { loadConfig } from "../../src/config.ts";
+import { resolveMasterKey } from "../../src/runtime.ts";
+import { createTestApp, createTestUser, type TestApp } from "../helpers/app.ts";
+import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createPageClient } from "../helpers/pages.ts";
+
+const [sqlite] = await databaseTargets();
+
+describe("logs", () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let logs = "";
+  before(async () => {
+    database = await sqlite!.open();
+    const stream = new PassThrough();
+    stream.on("data", (chunk: Buffer) => { logs += chunk.toString(); });
+    t = await createTestApp(database, { logStream: stream, env: { FITGATE_LOG_LEVEL: "debug" } });
+  });
+  after(async () => {
+    await t?.close();
+    await database?.close();
+  });
+
+  it("never carry passwords, session cookies, CSRF tokens or issued secrets", async () => {
+    const user = await createTestUser(t.deps, "logs@example.com", "a very secret passphrase");
+    const browser = createPageClient(t.app);
+    await browser.submit("/login", "/login", { email: user.email, password: "a wrong secret passphrase" });
+    await browser.submit("/login", "/login", { email: user.email, password: user.password });
+    const created = await browser.submit("/developer/apps/new", "/developer/apps", {
+      name: "Logged app", type: "confidential", scopes: "basic", redirect_uris: "https://a.example/cb",
+    });
+    const page = await browser.get(created.headers.location as string);
+    const secret = /id="client-secret">([^<]+)</.exec(page.body)?.[1];
+    assert.ok(secret);
+    await t.app.inject({ url: "/healthz?code=abc123secretcode&client_secret=querysecret" });
+
+    assert.match(logs, /request completed/, "requests are logged at all");
+    for (const value of [user.password, "a wrong secret passphrase", secret, browser.cookies.get("fitgate_session"), browser.cookies.get("fitgate_csrf"), "abc123secretcode", "querysecret"]) {
+      assert.ok(value !== undefined && !logs.includes(value), `log contains ${value}`);
+    }
+  });
+});
+
+describe("cookies on an https issuer", () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  before(async () => {
+    database = await sqlite!.open();
+    t = await createTestApp(database, { env: { FITGATE_ISSUER: "https://fitgate.example" } });
+  });
+  after(async () => {
+    await t?.close();
+    await database?.close();
+  });
+
+  it("are Secure and __Host- prefixed, and HSTS is sent", async () => {
+    const user = await createTestUser(t.deps);
+    const browser = createPageClient(t.app);
+    const login = await browser.submit("/login", "/login", { email: user.email, password: user.password });
+    const session = login.cookies.find((c) => c.name === "__Host-fitgate_session");
+    assert.ok(session);
+    assert.equal(session.secure, true);
+    assert.equal(session.httpOnly, true);
+    assert.equal(session.path, "/");
+    assert.match(login.headers["strict-transport-security"] as string, /max-age=/);
+  });
+});
+
+describe("the master key", () => {
+  let directory: string;
+  before(() => { directory = mkdtempSync(join(tmpdir(), "fitgate-key-")); });
+  after(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("is generated once into the data directory in development, with a warning", () => {
+    const config = loadConfig({ FITGATE_DATA_DIR: directory });
+    const warnings: string[] = [];
+    const first = resolveMasterKey(config, (w) => warnings.push(w));
+    const second = resolveMasterKey(config, (w) => warnings.push(w));
+    assert.equal(first, second);
+    assert.equal(Buffer.from(first, "base64").length, 32);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? "", /FITGATE_MASTER_KEY/);
+    assert.equal(readFileSync(join(directory, "master.key"), "utf8").trim(), first);
+    assert.equal(statSync(join(directory, "master.key")).mode & 0o077, 0, "readable by its owner only");
+  });
+
+  it("comes from FITGATE_MASTER_KEY when set, and is required in production", () => {
+    const key = Buffer.alloc(32, 1).toString("base64");
+    assert.equal(resolveMasterKey(loadConfig({ FITGATE_MASTER_KEY: key, FITGATE_DATA_DIR: directory }), () => assert.fail("no warning")), key);
+    assert.throws(() => loadConfig({ NODE_ENV: "production", FITGATE_DATA_DIR: directory }), /FITGATE_MASTER_KEY is required/);
+  });
+});
