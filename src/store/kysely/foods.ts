@@ -1,0 +1,113 @@
+// The foods catalogue: idempotent bulk upsert (seed and imports), word-prefix search over the
+// food_terms table (one query shape, one behaviour on SQLite and PostgreSQL), and lookups.
+import { sql, type Selectable } from "kysely";
+import type { FoodRecord, Nutrients } from "../../foods/food-record.ts";
+import { indexTermsOf, prefixUpperBound } from "../../foods/normalize.ts";
+import type { Food, FoodCatalogue, FoodSearchPage, Serving } from "../../protocol/api/store.ts";
+import type { Db, FoodTable, ServingTable } from "./schema.ts";
+import { toSeconds } from "./time.ts";
+
+const BATCH_SIZE = 200;
+
+/** inserts or replaces (by sourceKey) every food with its servings and search terms; call in a transaction */
+export async function upsertFoods(db: Db, foods: readonly FoodRecord[], now: Date): Promise<number> {
+  const at = toSeconds(now);
+  for (let start = 0; start < foods.length; start += BATCH_SIZE) {
+    const batch = foods.slice(start, start + BATCH_SIZE);
+    const rows = await db.insertInto("foods").values(batch.map((f) => ({
+      source_key: f.sourceKey, name: f.name, brand_name: f.brandName, food_type: f.foodType, food_group: f.foodGroup,
+      source: f.source, barcode: f.barcode, created_at: at, updated_at: at,
+    }))).onConflict((oc) => oc.column("source_key").doUpdateSet((eb) => ({
+      name: eb.ref("excluded.name"), brand_name: eb.ref("excluded.brand_name"), food_type: eb.ref("excluded.food_type"),
+      food_group: eb.ref("excluded.food_group"), source: eb.ref("excluded.source"), barcode: eb.ref("excluded.barcode"),
+      updated_at: eb.ref("excluded.updated_at"),
+    }))).returning(["id", "source_key"]).execute();
+    const idOf = new Map(rows.map((r) => [r.source_key, r.id]));
+    const ids = rows.map((r) => r.id);
+    await db.deleteFrom("servings").where("food_id", "in", ids).execute();
+    await db.deleteFrom("food_terms").where("food_id", "in", ids).execute();
+    const servings = batch.flatMap((f) => f.servings.map((s, position) => ({
+      food_id: idOf.get(f.sourceKey) ?? 0, position,
+      serving_description: s.servingDescription, measurement_description: s.measurementDescription,
+      number_of_units: s.numberOfUnits, metric_serving_amount: s.metricServingAmount, metric_serving_unit: s.metricServingUnit,
+      calories: s.nutrients.calories, carbohydrate: s.nutrients.carbohydrate, protein: s.nutrients.protein, fat: s.nutrients.fat,
+      saturated_fat: s.nutrients.saturatedFat, fiber: s.nutrients.fiber, sugar: s.nutrients.sugar,
+      sodium: s.nutrients.sodium, cholesterol: s.nutrients.cholesterol,
+    })));
+    if (servings.length > 0) await db.insertInto("servings").values(servings).execute();
+    const terms = batch.flatMap((f) => indexTermsOf(f.name, f.brandName).map((t) => ({ term: t.term, position: t.position, food_id: idOf.get(f.sourceKey) ?? 0 })));
+    if (terms.length > 0) await db.insertInto("food_terms").values(terms).execute();
+  }
+  return foods.length;
+}
+
+export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promise<number> {
+  const row = await db.selectFrom("foods").select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("source_key", ">=", prefix).where("source_key", "<", prefixUpperBound(prefix)).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
+ * names starting with the first prefix, then shorter names, then id (stable paging).
+ */
+export async function searchFoods(db: Db, prefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
+  if (prefixes.length === 0) return { total: 0, foods: [] };
+  let matching = db.selectFrom("foods as f");
+  for (const prefix of prefixes) {
+    matching = matching.where("f.id", "in", (eb) => eb.selectFrom("food_terms").select("food_id")
+      .where("term", ">=", prefix).where("term", "<", prefixUpperBound(prefix)));
+  }
+  const countRow = await matching.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = Number(countRow.n);
+  if (total === 0 || offset >= total) return { total, foods: [] };
+  const [first = ""] = prefixes;
+  const rows = await matching.selectAll("f")
+    .select((eb) => [
+      eb.selectFrom("food_terms as t").select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("t.food_id", "=", "f.id").where("t.term", "in", [...prefixes]).as("exact_hits"),
+      eb.case().when(eb.exists(eb.selectFrom("food_terms as t").select("t.food_id").whereRef("t.food_id", "=", "f.id")
+        .where("t.position", "=", 0).where("t.term", ">=", first).where("t.term", "<", prefixUpperBound(first))))
+        .then(1).else(0).end().as("leads"),
+    ])
+    .orderBy("exact_hits", "desc").orderBy("leads", "desc").orderBy(sql`length(f.name)`).orderBy("f.id")
+    .limit(limit).offset(offset).execute();
+  const servings = await db.selectFrom("servings").selectAll().where("food_id", "in", rows.map((r) => r.id)).where("position", "=", 0).execute();
+  const servingOf = new Map(servings.map((s) => [s.food_id, servingFromRow(s)]));
+  return { total, foods: rows.map((r) => foodFromRow(r, [servingOf.get(r.id)].filter((s) => s !== undefined))) };
+}
+
+export async function findFood(db: Db, id: number): Promise<Food | null> {
+  const row = await db.selectFrom("foods").selectAll().where("id", "=", id).executeTakeFirst();
+  if (row === undefined) return null;
+  const servings = await db.selectFrom("servings").selectAll().where("food_id", "=", id).orderBy("position").execute();
+  return foodFromRow(row, servings.map(servingFromRow));
+}
+
+export async function findFoodIdByBarcode(db: Db, gtin13: string): Promise<number | null> {
+  const row = await db.selectFrom("foods").select("id").where("barcode", "=", gtin13).orderBy("id").executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export function foodCatalogueOf(db: Db): FoodCatalogue {
+  return {
+    searchFoods: (prefixes, offset, limit) => searchFoods(db, prefixes, offset, limit),
+    findFood: (id) => findFood(db, id),
+    findFoodIdByBarcode: (gtin13) => findFoodIdByBarcode(db, gtin13),
+  };
+}
+
+function foodFromRow(row: Selectable<FoodTable>, servings: Serving[]): Food {
+  return { id: row.id, name: row.name, brandName: row.brand_name, foodType: row.food_type, source: row.source, barcode: row.barcode, servings };
+}
+
+function servingFromRow(row: Selectable<ServingTable>): Serving {
+  const nutrients: Nutrients = {
+    calories: row.calories, carbohydrate: row.carbohydrate, protein: row.protein, fat: row.fat,
+    saturatedFat: row.saturated_fat, fiber: row.fiber, sugar: row.sugar, sodium: row.sodium, cholesterol: row.cholesterol,
+  };
+  return {
+    id: row.id, servingDescription: row.serving_description, measurementDescription: row.measurement_description,
+    numberOfUnits: row.number_of_units, metricServingAmount: row.metric_serving_amount, metricServingUnit: row.metric_serving_unit, nutrients,
+  };
+}
