@@ -21,3 +21,8 @@ export { discoverFitgate, fitgateOAuth1, fitgateOAuth2, FITGATE_DEFAULT_ISSUER, 
 export { fatsecretOAuth1, fatsecretOAuth2, FATSECRET_API_URL } from "./presets/fatsecret.ts";
 export { mapmyfitness } from "./presets/mapmyfitness.ts";
 export { myfitnesspal } from "./presets/myfitnesspal.ts";
+export { createOAuth1Client } from "./oauth1/client.ts";
+export type { OAuth1Client, OAuth1ClientOptions, SignedRequestInput } from "./oauth1/client.ts";
+export type { OAuth1Token, RequestToken } from "./oauth1/token-response.ts";
+export { createAuthorizationHeader, createSignatureBaseString, percentEncode } from "./oauth1/signature.ts";
+export type { SignatureMethod } from "./oauth1/signature.ts";
