@@ -10,6 +10,9 @@ import { loggerOptions } from "./http/logging.ts";
 import { pageErrorFamily } from "./http/pages.ts";
 import { registerAccountRoutes } from "./http/routes/accounts.ts";
 import { registerConnectedAppsRoutes } from "./http/routes/connected-apps.ts";
+import { registerOAuth2AuthorizeRoutes } from "./http/routes/oauth2-authorize.ts";
+import { registerOAuth2TokenRoutes } from "./http/routes/oauth2-token.ts";
+import { oauth2ErrorFamily } from "./http/oauth2-errors.ts";
 import { registerDeveloperRoutes } from "./http/routes/developer.ts";
 import { registerHealthRoutes } from "./http/routes/health.ts";
 import { registerStaticRoutes } from "./http/routes/static.ts";
@@ -42,12 +45,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     reply.header("x-request-id", request.id);
     return payload;
   });
-  registerErrorHandling(app, [], pageErrorFamily(deps));
+  registerErrorHandling(app, [oauth2ErrorFamily()], pageErrorFamily(deps));
 
   registerHealthRoutes(app, deps);
   registerStaticRoutes(app);
   registerAccountRoutes(app, deps);
   registerDeveloperRoutes(app, deps);
   registerConnectedAppsRoutes(app, deps);
+  registerOAuth2AuthorizeRoutes(app, deps);
+  registerOAuth2TokenRoutes(app, deps);
   return app;
 }

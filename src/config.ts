@@ -25,6 +25,9 @@ export type Config = Readonly<{
   sessionTtlSeconds: number;
   logLevel: string;
   seedFoods: boolean;
+  /** token endpoint rate limits per minute (0 = off): per authenticated client, per client address */
+  tokenRequestsPerMinutePerClient: number;
+  tokenRequestsPerMinutePerAddress: number;
 }>;
 
 export class ConfigError extends Error {
@@ -105,6 +108,8 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlSeconds: integer("FITGATE_SESSION_TTL_SECONDS", 14 * 86_400, 60, 365 * 86_400),
     logLevel: read("FITGATE_LOG_LEVEL") ?? (production ? "info" : "info"),
     seedFoods: boolean("FITGATE_SEED_FOODS", true),
+    tokenRequestsPerMinutePerClient: integer("FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT", 600, 0, 10_000_000),
+    tokenRequestsPerMinutePerAddress: integer("FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS", 300, 0, 10_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

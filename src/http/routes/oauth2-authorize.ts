@@ -1,0 +1,98 @@
+// GET|POST /oauth2/authorize (RFC 6749 §4.1.1–§4.1.2): the client and redirect URI are checked
+// first and their errors shown on a page; then login (and back), then consent — skipped for a
+// confidential client whose live grant already covers the scopes, unless prompt=consent —
+// and the redirect with a code, or with an error, state and iss (RFC 9207).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { findScope, type ScopeDefinition } from "../../domain/scopes.ts";
+import {
+  authorizationRequestFields, createAuthorizationRedirect, parseAuthorizationRequest, parseAuthorizationTarget,
+  type AuthorizationRequest, type AuthorizationTarget,
+} from "../../protocol/oauth2/authorization-request.ts";
+import { OAuth2Error } from "../../protocol/oauth2/errors.ts";
+import { generateSecret, sha256Hex } from "../../security/random.ts";
+import { insertAuthorizationCode } from "../../store/kysely/authorization-codes.ts";
+import { findClientById } from "../../store/kysely/clients.ts";
+import { findLiveGrant, upsertGrant } from "../../store/kysely/grants.ts";
+import type { User } from "../../store/kysely/users.ts";
+import { renderMessagePage } from "../../views/accounts.ts";
+import { renderConsentPage } from "../../views/consent.ts";
+import type { AppDeps } from "../deps.ts";
+import { pageContextOf, requireCsrfForm, requireUser, sendPage } from "../pages.ts";
+
+type Decision = "allow" | "deny" | null;
+
+export function registerOAuth2AuthorizeRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get("/oauth2/authorize", async (request, reply) => {
+    // the raw query, so a repeated parameter is seen (fastify's parser would merge it)
+    const params = new URLSearchParams(request.url.split("?")[1] ?? "");
+    return authorize(request, reply, deps, params, null);
+  });
+
+  app.post("/oauth2/authorize", async (request, reply) => {
+    const form = await requireCsrfForm(request, reply, deps);
+    if (form === null) return reply;
+    const decision = form.get("decision");
+    const params = new URLSearchParams(form);
+    params.delete("csrf_token");
+    params.delete("decision");
+    return authorize(request, reply, deps, params, decision === "allow" ? "allow" : "deny");
+  });
+}
+
+async function authorize(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, params: URLSearchParams, decision: Decision): Promise<FastifyReply> {
+  let target: AuthorizationTarget;
+  try {
+    target = await parseAuthorizationTarget(params, (id) => findClientById(deps.db, id));
+  } catch (error) {
+    if (!(error instanceof OAuth2Error)) throw error;
+    const context = await pageContextOf(request, reply, deps);
+    return sendPage(reply, 400, renderMessagePage(context, "Cannot continue", `${error.description} Nothing was shared with the application.`));
+  }
+  const status = request.method === "POST" ? 303 : 302;
+  const redirect = (response: Record<string, string>) => reply.redirect(createAuthorizationRedirect(target, deps.config.issuer, response), status);
+  let authorization: AuthorizationRequest;
+  try {
+    authorization = parseAuthorizationRequest(params, target);
+  } catch (error) {
+    if (!(error instanceof OAuth2Error)) throw error;
+    return redirect({ error: error.code, error_description: error.description });
+  }
+  const current = await requireUser(request, reply, deps);
+  if (current === null) return reply;
+  if (decision === "deny") return redirect({ error: "access_denied", error_description: "the user denied access" });
+  if (decision === "allow" || (await isConsentRemembered(authorization, current.user, deps))) {
+    return redirect({ code: await createAuthorizationCode(authorization, current.user, deps) });
+  }
+  const context = await pageContextOf(request, reply, deps);
+  return sendPage(reply, 200, renderConsentPage(context, {
+    clientName: authorization.client.name,
+    clientWebsite: authorization.client.website,
+    scopes: authorization.scopes.map(findScope).filter((s): s is ScopeDefinition => s !== null),
+    formAction: "/oauth2/authorize",
+    hiddenFields: authorizationRequestFields(authorization),
+  }));
+}
+
+/** public clients always ask: anyone can claim a public client's id (RFC 9700 §4.1.2 ... RFC 6749 §10.2) */
+async function isConsentRemembered(authorization: AuthorizationRequest, user: User, deps: AppDeps): Promise<boolean> {
+  if (authorization.client.type !== "confidential" || authorization.forceConsent) return false;
+  const grant = await findLiveGrant(deps.db, user.id, authorization.client.id);
+  return grant !== null && authorization.scopes.every((s) => grant.scopes.includes(s));
+}
+
+async function createAuthorizationCode(authorization: AuthorizationRequest, user: User, deps: AppDeps): Promise<string> {
+  const code = generateSecret();
+  const now = deps.now();
+  const store = () => deps.db.transaction().execute(async (trx) => {
+    const grant = await upsertGrant(trx, user.id, authorization.client.id, authorization.scopes, now);
+    await insertAuthorizationCode(trx, {
+      id: sha256Hex(code), clientId: authorization.client.id, userId: user.id, grantId: grant.id,
+      redirectUri: authorization.redirectUri, scopes: authorization.scopes,
+      codeChallenge: authorization.codeChallenge?.challenge ?? null,
+      expiresAt: new Date(now.getTime() + deps.config.authorizationCodeTtlSeconds * 1000),
+    }, now);
+  });
+  // two tabs allowing at once: the unique live-grant index refuses the second insert; retry joins the first
+  await store().catch(() => store());
+  return code;
+}

@@ -1,0 +1,60 @@
+// Steps most OAuth 2 tests start from: a logged-in page client, an authorization request taken
+// through consent, and token requests through app.inject.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { createS256CodeChallenge } from "../../src/protocol/oauth2/pkce.ts";
+import { createTestUser, type TestApp } from "./app.ts";
+import { createPageClient, type PageClient } from "./pages.ts";
+
+export const REDIRECT_URI = "http://localhost:12345/callback";
+
+export async function loggedInPageClient(t: TestApp) {
+  const user = await createTestUser(t.deps);
+  const page = createPageClient(t.app);
+  const login = await page.submit("/login", "/login", { email: user.email, password: user.password });
+  assert.equal(login.statusCode, 303);
+  return { user, page };
+}
+
+export function createPkce() {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createS256CodeChallenge(verifier) };
+}
+
+export function authorizeUrl(params: Record<string, string>): string {
+  return `/oauth2/authorize?${new URLSearchParams({ response_type: "code", redirect_uri: REDIRECT_URI, state: "xyz", ...params })}`;
+}
+
+/** GET the authorization request, press the button on the consent page; the redirect URL */
+export async function authorizeThroughConsent(page: PageClient, url: string, decision: "allow" | "deny" = "allow"): Promise<URL> {
+  const consent = await page.get(url);
+  if (consent.statusCode === 302) return new URL(consent.headers.location as string);
+  assert.equal(consent.statusCode, 200, consent.body);
+  const fields: Record<string, string> = {};
+  for (const match of consent.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    fields[match[1] as string] = (match[2] as string).replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  }
+  const response = await page.post("/oauth2/authorize", { ...fields, decision });
+  assert.equal(response.statusCode, 303, response.body);
+  return new URL(response.headers.location as string);
+}
+
+export async function obtainCode(page: PageClient, params: Record<string, string>): Promise<string> {
+  const redirect = await authorizeThroughConsent(page, authorizeUrl(params));
+  const code = redirect.searchParams.get("code");
+  assert.ok(code, `no code in ${redirect.href}`);
+  return code;
+}
+
+export function postToken(app: FastifyInstance, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return app.inject({
+    method: "POST", url: "/oauth2/token", payload: new URLSearchParams(fields).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+  });
+}
+
+export function basic(id: string, secret: string): string {
+  const encode = (v: string) => encodeURIComponent(v).replace(/%20/g, "+");
+  return `Basic ${Buffer.from(`${encode(id)}:${encode(secret)}`).toString("base64")}`;
+}
