@@ -7,6 +7,7 @@ import type { AppDeps } from "./http/deps.ts";
 import { registerErrorHandling } from "./http/errors.ts";
 import { registerFormParser } from "./http/forms.ts";
 import { loggerOptions } from "./http/logging.ts";
+import { oauth1ErrorFamily } from "./http/oauth1-errors.ts";
 import { pageErrorFamily } from "./http/pages.ts";
 import { registerAccountRoutes } from "./http/routes/accounts.ts";
 import { registerConnectedAppsRoutes } from "./http/routes/connected-apps.ts";
@@ -14,6 +15,7 @@ import { registerOAuth2AuthorizeRoutes } from "./http/routes/oauth2-authorize.ts
 import { registerOAuth2TokenRoutes } from "./http/routes/oauth2-token.ts";
 import { oauth2ErrorFamily } from "./http/oauth2-errors.ts";
 import { registerDeveloperRoutes } from "./http/routes/developer.ts";
+import { registerOAuth1Routes } from "./http/routes/oauth1.ts";
 import { registerHealthRoutes } from "./http/routes/health.ts";
 import { registerStaticRoutes } from "./http/routes/static.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
@@ -45,7 +47,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     reply.header("x-request-id", request.id);
     return payload;
   });
-  registerErrorHandling(app, [oauth2ErrorFamily()], pageErrorFamily(deps));
+  registerErrorHandling(app, [oauth1ErrorFamily(deps), oauth2ErrorFamily()], pageErrorFamily(deps));
 
   registerHealthRoutes(app, deps);
   registerStaticRoutes(app);
@@ -54,5 +56,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerConnectedAppsRoutes(app, deps);
   registerOAuth2AuthorizeRoutes(app, deps);
   registerOAuth2TokenRoutes(app, deps);
+  registerOAuth1Routes(app, deps);
   return app;
 }

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import Fastify, { type FastifyInstance } from "fastify";
+import { registerFormParser } from "../../src/http/forms.ts";
+import { verifySignedApiRequest } from "../../src/http/oauth1-api.ts";
+import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
+import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
+import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { authorizationHeader, createConsumer, ISSUER, threeLeggedDance } from "./oauth1-helpers.ts";
+
+/** a stand-in for the protected API: answers the ApiCaller, or the problem */
+async function apiFor(testApp: TestApp): Promise<FastifyInstance> {
+  const api = Fastify();
+  registerFormParser(api);
+  api.all("/rest/server.api", async (request, reply) => {
+    try {
+      return await verifySignedApiRequest(request, testApp.deps);
+    } catch (error) {
+      if (error instanceof OAuth1Problem) return reply.status(error.status).send({ problem: error.problem });
+      throw error;
+    }
+  });
+  await api.ready();
+  return api;
+}
+
+const targets = await databaseTargets();
+for (const target of targets) {
+  describe(`signed API calls (verifySignedApiRequest) on ${target.dialect}`, { skip: target.skip }, () => {
+    let database: TestDatabase;
+    let testApp: TestApp;
+    let api: FastifyInstance;
+    before(async () => {
+      database = await target.open();
+      testApp = await createTestApp(database);
+      api = await apiFor(testApp);
+    });
+    after(async () => {
+      await api.close();
+      await testApp.close();
+      await database.close();
+    });
+
+    it("knows a 2-legged call as the consumer alone, with no user", async () => {
+      const consumer = await createConsumer(testApp);
+      const path = "/rest/server.api?method=foods.search&search_expression=toast&format=json";
+      const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `${ISSUER}${path}`) } });
+      assert.equal(response.statusCode, 200, response.body);
+      const caller = response.json();
+      assert.deepEqual([caller.protocol, caller.clientId, caller.userId, caller.grantId], ["oauth1", consumer.clientId, null, null]);
+    });
+
+    it("knows a 3-legged call as the grant's user with the consented scopes, signed over a form body", async () => {
+      const { consumer, accessToken, userId } = await threeLeggedDance(testApp);
+      const data = { method: "profile.get", format: "json" };
+      const response = await api.inject({
+        method: "POST", url: "/rest/server.api",
+        headers: { authorization: authorizationHeader(consumer, "POST", `${ISSUER}/rest/server.api`, accessToken, data), "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams(data).toString(),
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      const caller = response.json();
+      const grant = await findLiveGrant(testApp.deps.db, userId, consumer.clientId);
+      assert.equal(caller.userId, userId);
+      assert.equal(caller.grantId, grant?.id);
+      assert.ok(caller.scopes.includes("profile"));
+    });
+
+    it("builds the base string from FITGATE_ISSUER, so a signature over the bind address fails", async () => {
+      const consumer = await createConsumer(testApp);
+      const path = "/rest/server.api?method=foods.search";
+      const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `http://127.0.0.1:8080${path}`) } });
+      assert.equal(response.statusCode, 401);
+      assert.equal(response.json().problem, "signature_invalid");
+    });
+
+    it("stops a 3-legged call once the user revoked the grant", async () => {
+      const { consumer, accessToken, userId } = await threeLeggedDance(testApp);
+      const grant = await findLiveGrant(testApp.deps.db, userId, consumer.clientId);
+      assert.ok(grant);
+      await revokeGrant(testApp.deps.db, grant.id, new Date());
+      const path = "/rest/server.api?method=profile.get";
+      const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `${ISSUER}${path}`, accessToken) } });
+      assert.equal(response.statusCode, 401);
+      assert.equal(response.json().problem, "token_rejected");
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import {
+  authorize, createConsumer, exchange, getRequestToken, loggedInPageClient, parseForm, threeLeggedDance, verifierFromOobPage,
+} from "./oauth1-helpers.ts";
+import { findLiveGrant } from "../../src/store/kysely/grants.ts";
+
+const targets = await databaseTargets();
+for (const target of targets) {
+  describe(`the OAuth 1.0a three-legged flow on ${target.dialect}`, { skip: target.skip }, () => {
+    let database: TestDatabase;
+    let testApp: TestApp;
+    before(async () => {
+      database = await target.open();
+      testApp = await createTestApp(database);
+    });
+    after(async () => {
+      await testApp.close();
+      await database.close();
+    });
+
+    it("issues a request token with oauth_callback_confirmed=true, form-encoded and not cached", async () => {
+      const consumer = await createConsumer(testApp);
+      const token = await getRequestToken(testApp.app, consumer, "http://localhost:12345/callback");
+      assert.match(token.key, /^[A-Za-z0-9_-]{43}$/);
+      assert.match(token.secret, /^[A-Za-z0-9_-]{43}$/);
+    });
+
+    it("sends the user to the login page first, and back to the consent page after", async () => {
+      const consumer = await createConsumer(testApp);
+      const token = await getRequestToken(testApp.app, consumer);
+      const anonymous = await testApp.app.inject({ method: "GET", url: `/oauth/authorize?oauth_token=${token.key}` });
+      assert.equal(anonymous.statusCode, 303);
+      assert.equal(anonymous.headers.location, `/login?return_to=${encodeURIComponent(`/oauth/authorize?oauth_token=${token.key}`)}`);
+      const { pages } = await loggedInPageClient(testApp);
+      const consent = await pages.get(`/oauth/authorize?oauth_token=${token.key}`);
+      assert.equal(consent.statusCode, 200);
+      assert.match(consent.body, /<button[^>]*value="allow"[^>]*>Allow<\/button>/);
+      assert.match(consent.body, /data-scope="diary:read"/);
+    });
+
+    it("redirects to the registered callback with oauth_token and oauth_verifier, then exchanges them once", async () => {
+      const consumer = await createConsumer(testApp);
+      const { pages, userId } = await loggedInPageClient(testApp);
+      const requestToken = await getRequestToken(testApp.app, consumer, "http://localhost:12345/callback?state=x");
+      const allowed = await authorize(pages, requestToken);
+      assert.equal(allowed.statusCode, 303);
+      const location = new URL(String(allowed.headers.location));
+      assert.equal(`${location.origin}${location.pathname}`, "http://localhost:12345/callback");
+      assert.equal(location.searchParams.get("state"), "x");
+      assert.equal(location.searchParams.get("oauth_token"), requestToken.key);
+      const verifier = location.searchParams.get("oauth_verifier") ?? "";
+      const first = await exchange(testApp.app, consumer, requestToken, verifier);
+      assert.equal(first.statusCode, 200, first.body);
+      assert.equal(first.headers["content-type"], "application/x-www-form-urlencoded");
+      assert.equal(first.headers["cache-control"], "no-store");
+      assert.deepEqual(Object.keys(parseForm(first)).sort(), ["oauth_token", "oauth_token_secret"]);
+      const grant = await findLiveGrant(testApp.deps.db, userId, consumer.clientId);
+      assert.ok(grant, "the consent became a grant, shown on the connected-apps page");
+      const second = await exchange(testApp.app, consumer, requestToken, verifier);
+      assert.equal(second.statusCode, 401);
+      assert.equal(parseForm(second).oauth_problem, "token_rejected");
+    });
+
+    it("shows the verifier on the oob page in <output id=verifier>", async () => {
+      const { accessToken } = await threeLeggedDance(testApp);
+      assert.match(accessToken.key, /^[A-Za-z0-9_-]{43}$/);
+    });
+
+    it("sends a denial to the callback with oauth_problem=permission_denied and burns the request token", async () => {
+      const consumer = await createConsumer(testApp);
+      const { pages } = await loggedInPageClient(testApp);
+      const requestToken = await getRequestToken(testApp.app, consumer, "http://localhost:12345/callback");
+      const denied = await authorize(pages, requestToken, "deny");
+      assert.equal(denied.statusCode, 303);
+      const location = new URL(String(denied.headers.location));
+      assert.equal(location.searchParams.get("oauth_problem"), "permission_denied");
+      const again = await pages.get(`/oauth/authorize?oauth_token=${requestToken.key}`);
+      assert.equal(again.statusCode, 400);
+    });
+
+    it("refuses a wrong verifier with verifier_invalid and still accepts the right one", async () => {
+      const consumer = await createConsumer(testApp);
+      const { pages } = await loggedInPageClient(testApp);
+      const requestToken = await getRequestToken(testApp.app, consumer);
+      const verifier = verifierFromOobPage(await authorize(pages, requestToken));
+      const wrong = await exchange(testApp.app, consumer, requestToken, "0".repeat(20));
+      assert.equal(wrong.statusCode, 401);
+      assert.equal(parseForm(wrong).oauth_problem, "verifier_invalid");
+      assert.equal((await exchange(testApp.app, consumer, requestToken, verifier)).statusCode, 200);
+    });
+  });
+}

@@ -1,0 +1,93 @@
+// Shared steps of the OAuth 1 tests: an oauth-1.0a signer (a real client library, not our own
+// signer), the three legs through app.inject(), and the form-encoded answers parsed.
+import { createHmac } from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import OAuth from "oauth-1.0a";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
+import type { TestApp } from "../helpers/app.ts";
+import { createPageClient, type PageClient } from "../helpers/pages.ts";
+
+export const ISSUER = "http://localhost:8080";
+
+export type Consumer = Readonly<{ key: string; secret: string; clientId: string }>;
+export type Token = Readonly<{ key: string; secret: string }>;
+
+export function signerFor(consumer: Consumer, signatureMethod: "HMAC-SHA1" | "HMAC-SHA256" = "HMAC-SHA1"): OAuth {
+  const algorithm = signatureMethod === "HMAC-SHA1" ? "sha1" : "sha256";
+  return new OAuth({
+    consumer: { key: consumer.key, secret: consumer.secret },
+    signature_method: signatureMethod,
+    hash_function: (base, key) => createHmac(algorithm, key).update(base).digest("base64"),
+  });
+}
+
+/** an Authorization header from oauth-1.0a for METHOD url (+ form data and extra oauth_* parameters) */
+export function authorizationHeader(
+  consumer: Consumer, method: string, url: string, token?: Token, data: Record<string, string> = {},
+): string {
+  const oauth = signerFor(consumer);
+  const signed = oauth.authorize({ method, url, data }, token === undefined ? undefined : { key: token.key, secret: token.secret });
+  return oauth.toHeader(signed).Authorization;
+}
+
+export function parseForm(response: LightMyRequestResponse): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(response.body));
+}
+
+export async function createConsumer(testApp: TestApp, callbackUrls = ["http://localhost:12345/callback"]): Promise<Consumer> {
+  const { client, secrets } = await createTestClient(testApp.deps, { callbackUrls });
+  if (client.consumerKey === null || secrets === null) throw new Error("a confidential test client has a consumer key");
+  return { key: client.consumerKey, secret: secrets.consumerSecret, clientId: client.id };
+}
+
+export async function loggedInPageClient(testApp: TestApp): Promise<{ pages: PageClient; userId: string }> {
+  const user = await createTestUser(testApp.deps);
+  const pages = createPageClient(testApp.app);
+  const login = await pages.submit("/login", "/login", { email: user.email, password: user.password });
+  if (login.statusCode !== 303) throw new Error(`login failed: ${login.statusCode}`);
+  return { pages, userId: user.id };
+}
+
+export async function getRequestToken(app: FastifyInstance, consumer: Consumer, callback = "oob"): Promise<Token> {
+  const url = `${ISSUER}/oauth/request_token`;
+  const response = await app.inject({
+    method: "POST", url: "/oauth/request_token",
+    headers: { authorization: authorizationHeader(consumer, "POST", url, undefined, { oauth_callback: callback }), "content-type": "application/x-www-form-urlencoded" },
+    payload: "",
+  });
+  if (response.statusCode !== 200) throw new Error(`request_token: ${response.statusCode} ${response.body}`);
+  const form = parseForm(response);
+  return { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" };
+}
+
+/** Allow on the consent page; the verifier from the callback redirect or the oob page */
+export async function authorize(pages: PageClient, requestToken: Token, decision: "allow" | "deny" = "allow"): Promise<LightMyRequestResponse> {
+  const page = `/oauth/authorize?oauth_token=${encodeURIComponent(requestToken.key)}`;
+  return pages.submit(page, "/oauth/authorize", { oauth_token: requestToken.key, decision });
+}
+
+export function verifierFromOobPage(response: LightMyRequestResponse): string {
+  const verifier = /<output id="verifier"[^>]*>([^<]+)<\/output>/.exec(response.body)?.[1];
+  if (verifier === undefined) throw new Error(`no verifier on the page (status ${response.statusCode})`);
+  return verifier;
+}
+
+export async function exchange(app: FastifyInstance, consumer: Consumer, requestToken: Token, verifier: string): Promise<LightMyRequestResponse> {
+  const url = `${ISSUER}/oauth/access_token`;
+  return app.inject({
+    method: "POST", url: "/oauth/access_token",
+    headers: { authorization: authorizationHeader(consumer, "POST", url, requestToken, { oauth_verifier: verifier }) },
+  });
+}
+
+/** the whole dance through oob: consumer, user, access token */
+export async function threeLeggedDance(testApp: TestApp): Promise<{ consumer: Consumer; accessToken: Token; userId: string; pages: PageClient }> {
+  const consumer = await createConsumer(testApp);
+  const { pages, userId } = await loggedInPageClient(testApp);
+  const requestToken = await getRequestToken(testApp.app, consumer);
+  const verifier = verifierFromOobPage(await authorize(pages, requestToken));
+  const response = await exchange(testApp.app, consumer, requestToken, verifier);
+  if (response.statusCode !== 200) throw new Error(`access_token: ${response.statusCode} ${response.body}`);
+  const form = parseForm(response);
+  return { consumer, accessToken: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId, pages };
+}
