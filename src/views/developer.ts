@@ -58,7 +58,7 @@ ${secrets === null ? "" : renderSecrets(secrets)}
   <dt>Type</dt><dd>${client.type}${client.type === "public" ? " (no secret: use PKCE)" : ""}</dd>
 </dl>
 ${client.type === "confidential" ? html`
-<form method="post" action="/developer/apps/${client.id}/rotate-secret">
+<form method="post" action="/developer/apps/${client.id}/rotate-secret" data-confirm="Issue new secrets? The current client secret and consumer secret stop working at once.">
   ${csrfField(context.csrfToken)}
   <p class="muted">The client secret and consumer secret were shown once, when they were issued. If you lost them, or they may have leaked, issue new ones: the old ones stop working at once.</p>
   <button type="submit">Rotate secrets</button>
@@ -75,7 +75,7 @@ ${formErrorSummary(form.errors)}
 </section>
 <section aria-labelledby="delete-heading">
 <h2 id="delete-heading">Delete</h2>
-<form method="post" action="/developer/apps/${client.id}/delete">
+<form method="post" action="/developer/apps/${client.id}/delete" data-confirm="Delete ${client.name}? Every user's grant to it ends and its tokens stop working.">
   ${csrfField(context.csrfToken)}
   <p class="muted">Deleting the application ends every grant users gave it: all its tokens stop working.</p>
   <button type="submit" class="danger">Delete application</button>

@@ -99,4 +99,32 @@ describe("the developer portal in Chromium", { skip }, () => {
     const clientId = new URL(before).pathname.split("/").pop() ?? "";
     assert.equal((await findClientById(database.db, clientId))?.name, "Calorie Counter");
   });
+
+  it("asks before rotating secrets; once confirmed, shows the new ones once and the old hash is gone", async () => {
+    await page.goto(`${server.url}/developer`);
+    await page.getByRole("link", { name: "Calorie Counter" }).click();
+    const clientId = await page.locator("#client-id").innerText();
+    const before = (await findClientById(database.db, clientId))?.secretHash;
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByRole("button", { name: "Rotate secrets" }).click();
+    assert.equal((await findClientById(database.db, clientId))?.secretHash, before, "dismissed: nothing changed");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Rotate secrets" }).click();
+    await page.locator("#client-secret").waitFor();
+    const secret = await page.locator("#client-secret").innerText();
+    assert.equal((await findClientById(database.db, clientId))?.secretHash, sha256Hex(secret));
+    await page.reload();
+    assert.equal(await page.locator("#client-secret").count(), 0);
+  });
+
+  it("deletes an application after confirmation", async () => {
+    await page.goto(`${server.url}/developer`);
+    await page.getByRole("link", { name: "Calorie Counter" }).click();
+    const clientId = await page.locator("#client-id").innerText();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete application" }).click();
+    await page.waitForURL(`${server.url}/developer`);
+    assert.equal(await page.getByRole("link", { name: "Calorie Counter" }).count(), 0);
+    assert.equal(await findClientById(database.db, clientId), null);
+  });
 });

@@ -17,3 +17,11 @@ document.addEventListener("click", async (event) => {
     button.textContent = "Press Ctrl+C";
   }
 });
+
+// Forms whose effect cannot be undone ask first (data-confirm="question").
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  const question = form.getAttribute("data-confirm");
+  if (question !== null && !window.confirm(question)) event.preventDefault();
+});
