@@ -7,6 +7,7 @@ import { processIo, UsageError, type CliIo } from "./commands/cli-io.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { userCreateCommand, type UserCreateFlags } from "./commands/user-create.ts";
+import { demoCommand, type DemoFlags } from "./commands/demo.ts";
 
 export const USAGE = `usage: fitgate <command> [flags]
 
@@ -16,6 +17,10 @@ export const USAGE = `usage: fitgate <command> [flags]
   client create --name N --type confidential|public [--redirect-uri U]... [--callback-url U]...
                 [--scope "s1 s2"] [--default-scope "s1"] [--cidr C]... [--refresh-rotation on|off]
                 [--introspect] [--description D] [--website U] [--owner EMAIL] [--json]
+  demo [--issuer URL] --client-id ID --client-secret S [--scope "s1 s2"] [--port 12345] [--no-browser]
+                                     replay the MapMyFitness OAuth 2 tutorial against a fitgate
+  demo --oauth1 --consumer-key K --consumer-secret S [--oob] [--issuer URL] [--port 12345] [--no-browser]
+                                     replay FatSecret's three-legged OAuth 1.0a flow
 
 Configuration comes from FITGATE_* environment variables (see README.md).`;
 
@@ -27,6 +32,14 @@ type Command = Readonly<{
 const json = { type: "boolean" } as const;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  demo: {
+    options: {
+      issuer: { type: "string" }, "client-id": { type: "string" }, "client-secret": { type: "string" },
+      "consumer-key": { type: "string" }, "consumer-secret": { type: "string" }, scope: { type: "string" },
+      port: { type: "string" }, timeout: { type: "string" }, "no-browser": { type: "boolean" }, oauth1: { type: "boolean" }, oob: { type: "boolean" },
+    },
+    run: (config, io, flags) => demoCommand(config, io, flags as DemoFlags),
+  },
   serve: { options: {}, run: (config, io) => serveCommand(config, io) },
   migrate: { options: { json }, run: (config, io, flags) => migrateCommand(config, io, flags.json === true) },
   "user create": {
