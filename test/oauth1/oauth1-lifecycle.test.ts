@@ -1,0 +1,160 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Redis } from "ioredis";
+import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import {
+  authorize, createConsumer, exchange, getRequestToken, loggedInPageClient, parseForm, signedRequest, threeLeggedDance, verifierFromOobPage,
+} from "./oauth1-helpers.ts";
+
+const REDIS_URL = process.env.FITGATE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+async function redisSkipReason(): Promise<string | false> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+    await redis.ping();
+    return false;
+  } catch (error) {
+    return `Redis not reachable at ${REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const targets = await databaseTargets();
+const redisSkip = await redisSkipReason();
+for (const target of targets) {
+  describe(`OAuth 1.0a token lifetimes and replay rules on ${target.dialect}`, { skip: target.skip }, () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await target.open();
+    });
+    after(async () => {
+      await database.close();
+    });
+
+    it("lets a request token expire after FITGATE_REQUEST_TOKEN_TTL_SECONDS", async () => {
+      let clock = Date.now();
+      const testApp = await createTestApp(database, { now: () => new Date(clock), env: { FITGATE_REQUEST_TOKEN_TTL_SECONDS: "60" } });
+      try {
+        const consumer = await createConsumer(testApp);
+        const { pages } = await loggedInPageClient(testApp);
+        const requestToken = await getRequestToken(testApp.app, consumer);
+        const verifier = verifierFromOobPage(await authorize(pages, requestToken));
+        clock += 61_000;
+        const late = await testApp.app.inject(signedRequest({
+          consumer, token: requestToken, path: "/oauth/access_token", oauth: { oauth_verifier: verifier }, timestampSeconds: Math.floor(clock / 1000),
+        }));
+        assert.equal(late.statusCode, 401);
+        assert.equal(parseForm(late).oauth_problem, "token_rejected");
+        assert.match(parseForm(late).oauth_problem_advice ?? "", /expired/);
+        const page = await pages.get(`/oauth/authorize?oauth_token=${requestToken.key}`);
+        assert.equal(page.statusCode, 400);
+      } finally {
+        await testApp.close();
+      }
+    });
+
+    it("exchanges one request token once when many exchanges race", async () => {
+      const testApp = await createTestApp(database);
+      try {
+        const consumer = await createConsumer(testApp);
+        const { pages } = await loggedInPageClient(testApp);
+        const requestToken = await getRequestToken(testApp.app, consumer);
+        const verifier = verifierFromOobPage(await authorize(pages, requestToken));
+        const responses = await Promise.all(Array.from({ length: 8 }, () => exchange(testApp.app, consumer, requestToken, verifier)));
+        assert.deepEqual(responses.map((r) => r.statusCode).sort(), [200, 401, 401, 401, 401, 401, 401, 401]);
+      } finally {
+        await testApp.close();
+      }
+    });
+
+    it("accepts a nonce once when the same signed request races", async () => {
+      const testApp = await createTestApp(database);
+      try {
+        const consumer = await createConsumer(testApp);
+        const request = signedRequest({ consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" } });
+        const responses = await Promise.all(Array.from({ length: 8 }, () => testApp.app.inject(request)));
+        assert.equal(responses.filter((r) => r.statusCode === 200).length, 1);
+        assert.ok(responses.filter((r) => r.statusCode !== 200).every((r) => parseForm(r).oauth_problem === "nonce_used"));
+      } finally {
+        await testApp.close();
+      }
+    });
+
+    it("refuses timestamps that go backwards in strict mode, and allows them otherwise", async () => {
+      const strict = await createTestApp(database, { env: { FITGATE_OAUTH1_STRICT_TIMESTAMPS: "true" } });
+      try {
+        const consumer = await createConsumer(strict);
+        const now = Math.floor(Date.now() / 1000);
+        const at = (timestampSeconds: number) => strict.app.inject(signedRequest({ consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, timestampSeconds }));
+        assert.equal((await at(now)).statusCode, 200);
+        assert.equal((await at(now)).statusCode, 200, "the same second again is fine");
+        const backwards = await at(now - 5);
+        assert.equal(backwards.statusCode, 401);
+        assert.equal(parseForm(backwards).oauth_problem, "timestamp_refused");
+        assert.equal((await at(now + 1)).statusCode, 200);
+      } finally {
+        await strict.close();
+      }
+      const lenient = await createTestApp(database);
+      try {
+        const consumer = await createConsumer(lenient);
+        const now = Math.floor(Date.now() / 1000);
+        for (const timestampSeconds of [now, now - 5]) {
+          const response = await lenient.app.inject(signedRequest({ consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, timestampSeconds }));
+          assert.equal(response.statusCode, 200);
+        }
+      } finally {
+        await lenient.close();
+      }
+    });
+
+    it("lets the application revoke its access token with a signed POST /oauth/revoke", async () => {
+      const testApp = await createTestApp(database);
+      try {
+        const { consumer, accessToken } = await threeLeggedDance(testApp);
+        const revoke = () => testApp.app.inject(signedRequest({ consumer, token: accessToken, path: "/oauth/revoke" }));
+        assert.equal((await revoke()).statusCode, 200);
+        const again = await revoke();
+        assert.equal(again.statusCode, 401);
+        assert.equal(parseForm(again).oauth_problem, "token_rejected");
+      } finally {
+        await testApp.close();
+      }
+    });
+
+    it("hides the base string in production mode and accepts PLAINTEXT over https", async () => {
+      const testApp = await createTestApp(database, { env: { NODE_ENV: "production", FITGATE_ISSUER: "https://fitgate.example" } });
+      try {
+        const consumer = await createConsumer(testApp);
+        const plaintext = await testApp.app.inject(signedRequest({
+          consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, signatureMethod: "PLAINTEXT", signedUrl: "https://fitgate.example/oauth/request_token",
+        }));
+        assert.equal(plaintext.statusCode, 200, plaintext.body);
+        const bad = await testApp.app.inject(signedRequest({ consumer: { ...consumer, secret: "x" }, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, signedUrl: "https://fitgate.example/oauth/request_token" }));
+        assert.equal(parseForm(bad).oauth_problem, "signature_invalid");
+        assert.equal(parseForm(bad).debug_sbs, undefined);
+        assert.equal(bad.headers["www-authenticate"], 'OAuth realm="https://fitgate.example"');
+      } finally {
+        await testApp.close();
+      }
+    });
+
+    it("keeps nonces in Redis when FITGATE_REDIS_URL is set, so a replay is refused", { skip: redisSkip }, async () => {
+      const testApp = await createTestApp(database, { env: { FITGATE_REDIS_URL: REDIS_URL } });
+      try {
+        const consumer = await createConsumer(testApp);
+        const request = signedRequest({ consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" } });
+        const responses = await Promise.all(Array.from({ length: 4 }, () => testApp.app.inject(request)));
+        assert.equal(responses.filter((r) => r.statusCode === 200).length, 1);
+        const stored = await testApp.deps.db.selectFrom("oauth1_nonces").selectAll().where("consumer_key", "=", consumer.key).execute();
+        assert.equal(stored.length, 0, "the nonce went to Redis, not the database");
+      } finally {
+        await testApp.close();
+      }
+    });
+  });
+}
