@@ -11,7 +11,23 @@ import { migrateToLatest } from "../../src/store/kysely/migrate.ts";
 
 export const POSTGRES_URL = process.env.FITGATE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
-export type TestDatabase = DatabaseHandle & Readonly<{ url: string; /** connect again (another "node") */ connectAgain(): DatabaseHandle }>;
+export type TestDatabase = DatabaseHandle & Readonly<{
+  url: string;
+  /**
+   * connect again, as another node would. On SQLite, do not race TRANSACTIONS from two handles in
+   * one process: better-sqlite3 waits for a lock synchronously, blocking the holder too (a
+   * deadlock until busy_timeout). Use racingHandle() for that.
+   */
+  connectAgain(): DatabaseHandle;
+}>;
+
+/**
+ * a second handle to race transactions against the first: a new connection on PostgreSQL; on
+ * SQLite the same handle (Kysely serialises its transactions, as one fitgate process does)
+ */
+export function racingHandle(database: TestDatabase): DatabaseHandle {
+  return database.dialect === "sqlite" ? database : database.connectAgain();
+}
 
 export type DatabaseTarget = Readonly<{
   dialect: Dialect;

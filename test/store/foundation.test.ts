@@ -14,7 +14,7 @@ import { migrations } from "../../src/store/kysely/migrations/index.ts";
 import { hitRateLimit, peekRateLimit } from "../../src/store/kysely/rate-limits.ts";
 import { consumeSessionFlash, createSession, deleteExpiredSessions, findLiveSession, setSessionFlash } from "../../src/store/kysely/sessions.ts";
 import { createUser, findUserByEmail } from "../../src/store/kysely/users.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets, racingHandle, type TestDatabase } from "../helpers/databases.ts";
 
 const targets = await databaseTargets();
 const box = createSecretBox([randomBytes(32).toString("base64")]);
@@ -132,6 +132,19 @@ for (const target of targets) {
       assert.equal(second.id, first.id);
       assert.deepEqual([...second.scopes].sort(), ["basic", "diary:read"]);
       assert.deepEqual((await listConnectedApps(database.db, user.id)).map((a) => a.clientName), ["Diary sync"]);
+    });
+
+    it("makes one grant of two racing first consents, with both scopes", async () => {
+      const user = await newUser();
+      const { client } = await registerApplication(database.db, box, null, app, now);
+      const other = racingHandle(database);
+      const grants = await Promise.all([
+        upsertGrant(database.db, user.id, client.id, ["basic"], now),
+        upsertGrant(other.db, user.id, client.id, ["basic"], now),
+      ]);
+      assert.equal(grants[0].id, grants[1].id);
+      const live = await database.db.selectFrom("grants").select("id").where("user_id", "=", user.id).where("revoked_at", "is", null).execute();
+      assert.equal(live.length, 1);
     });
 
     it("revokes a grant with its refresh tokens and OAuth 1 tokens, and a new consent makes a new grant", async () => {

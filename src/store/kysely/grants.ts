@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, GrantTable } from "./schema.ts";
 import { fromSeconds, fromSecondsOrNull, toSeconds } from "./time.ts";
+import { inTransaction } from "./transaction.ts";
 
 export type Grant = Readonly<{
   id: string;
@@ -39,36 +40,41 @@ export async function findGrantById(db: Db, id: string): Promise<Grant | null> {
 }
 
 /**
- * The user's live grant to the client, created or widened to include `scopes`. Call inside a
- * transaction: the unique index on live (user, client) pairs turns a racing second insert into
- * an error rather than a second grant.
+ * The user's live grant to the client, created or widened to include `scopes`. The partial
+ * unique index on live (user, client) pairs decides a race between two first consents: the
+ * loser's insert does nothing and it widens the winner's grant instead.
  */
 export async function upsertGrant(db: Db, userId: string, clientId: string, scopes: readonly string[], now: Date): Promise<Grant> {
-  const existing = await findLiveGrant(db, userId, clientId);
-  if (existing === null) {
-    const row = await db.insertInto("grants").values({
+  return inTransaction(db, async (tx) => {
+    const inserted = await tx.insertInto("grants").values({
       id: randomUUID(), user_id: userId, client_id: clientId, scopes: [...new Set(scopes)].join(" "),
       created_at: toSeconds(now), last_used_at: null, revoked_at: null,
-    }).returningAll().executeTakeFirstOrThrow();
+    })
+      .onConflict((oc) => oc.columns(["user_id", "client_id"]).where("revoked_at", "is", null).doNothing())
+      .returningAll().executeTakeFirst();
+    if (inserted !== undefined) return grantFromRow(inserted);
+    const existing = await findLiveGrant(tx, userId, clientId);
+    if (existing === null) throw new Error("live grant vanished while being widened");
+    const merged = [...new Set([...existing.scopes, ...scopes])];
+    if (merged.length === existing.scopes.length) return existing;
+    const row = await tx.updateTable("grants").set({ scopes: merged.join(" ") })
+      .where("id", "=", existing.id).returningAll().executeTakeFirstOrThrow();
     return grantFromRow(row);
-  }
-  const merged = [...new Set([...existing.scopes, ...scopes])];
-  if (merged.length === existing.scopes.length) return existing;
-  const row = await db.updateTable("grants").set({ scopes: merged.join(" ") })
-    .where("id", "=", existing.id).returningAll().executeTakeFirstOrThrow();
-  return grantFromRow(row);
+  });
 }
 
 /** ends the grant and every credential issued under it; false when it was not live */
 export async function revokeGrant(db: Db, grantId: string, now: Date): Promise<boolean> {
   const at = toSeconds(now);
-  const result = await db.updateTable("grants").set({ revoked_at: at })
-    .where("id", "=", grantId).where("revoked_at", "is", null).executeTakeFirst();
-  await db.updateTable("refresh_tokens").set({ revoked_at: at })
-    .where("grant_id", "=", grantId).where("revoked_at", "is", null).execute();
-  await db.updateTable("oauth1_tokens").set({ revoked_at: at })
-    .where("grant_id", "=", grantId).where("revoked_at", "is", null).execute();
-  return result.numUpdatedRows > 0n;
+  return inTransaction(db, async (tx) => {
+    const result = await tx.updateTable("grants").set({ revoked_at: at })
+      .where("id", "=", grantId).where("revoked_at", "is", null).executeTakeFirst();
+    await tx.updateTable("refresh_tokens").set({ revoked_at: at })
+      .where("grant_id", "=", grantId).where("revoked_at", "is", null).execute();
+    await tx.updateTable("oauth1_tokens").set({ revoked_at: at })
+      .where("grant_id", "=", grantId).where("revoked_at", "is", null).execute();
+    return result.numUpdatedRows > 0n;
+  });
 }
 
 export async function touchGrant(db: Db, grantId: string, now: Date): Promise<void> {
