@@ -1,0 +1,102 @@
+// The user's side of a redirect flow, over a real socket without a browser: follows redirects,
+// keeps cookies, logs in on /login and clicks Allow or Deny on the consent page by posting its
+// form (hidden fields and CSRF token included), and stops at the first redirect that leaves
+// the server — the app's callback — returning its URL. The browser-driven version of the same
+// path is test/e2e/demo.test.ts.
+
+export type Decision = "allow" | "deny";
+
+export type UserAgent = Readonly<{
+  /** from the authorization URL to the callback URL the server redirected to */
+  authorize(authorizationUrl: string | URL, decision?: Decision): Promise<URL>;
+  /** OAuth 1 oob: from the authorization URL to the verifier the final page shows */
+  authorizeOob(authorizationUrl: string | URL): Promise<string>;
+}>;
+
+function unescapeHtml(value: string): string {
+  return value.replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** the form posting to `action` on the page, with its hidden inputs */
+function formOf(page: string, action: string): URLSearchParams | null {
+  for (const match of page.matchAll(/<form\b[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)) {
+    if (unescapeHtml(match[1] ?? "") !== action) continue;
+    const fields = new URLSearchParams();
+    for (const input of (match[2] ?? "").matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(input[0])?.[1];
+      const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
+      if (name !== undefined) fields.append(unescapeHtml(name), unescapeHtml(value));
+    }
+    return fields;
+  }
+  return null;
+}
+
+export function createUserAgent(serverUrl: string, credentials: { email: string; password: string }): UserAgent {
+  const origin = new URL(serverUrl).origin;
+  const cookies = new Map<string, string>();
+
+  const request = async (url: URL, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (cookies.size > 0) headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    const response = await fetch(url, { ...init, headers, redirect: "manual" });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      if (value === "" || /max-age=0/i.test(line)) cookies.delete(name);
+      else cookies.set(name, value);
+    }
+    return response;
+  };
+
+  const post = (url: URL, form: URLSearchParams) => request(url, {
+    method: "POST", body: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+
+  /** clicks through until a redirect leaves the server (URL) or a page has no form to submit (its HTML) */
+  const walk = async (authorizationUrl: string | URL, decision: Decision): Promise<URL | string> => {
+    let url = new URL(authorizationUrl);
+    let response = await request(url);
+    for (let hop = 0; hop < 20; hop++) {
+      if (response.status >= 300 && response.status < 400) {
+        const next = new URL(response.headers.get("location") ?? "", url);
+        await response.body?.cancel();
+        if (next.origin !== origin) return next; // the app's callback
+        url = next;
+        response = await request(url);
+        continue;
+      }
+      const page = await response.text();
+      if (response.status !== 200) throw new Error(`HTTP ${response.status} at ${url.pathname}: ${page.slice(0, 300)}`);
+      const login = formOf(page, "/login");
+      const consent = formOf(page, "/oauth2/authorize") ?? formOf(page, "/oauth/authorize");
+      if (login !== null && url.pathname === "/login") {
+        login.set("email", credentials.email);
+        login.set("password", credentials.password);
+        response = await post(new URL("/login", origin), login);
+      } else if (consent !== null) {
+        consent.set("decision", decision);
+        response = await post(new URL(formOf(page, "/oauth2/authorize") === null ? "/oauth/authorize" : "/oauth2/authorize", origin), consent);
+      } else {
+        return page;
+      }
+    }
+    throw new Error("too many redirects");
+  };
+
+  return {
+    async authorize(authorizationUrl, decision = "allow") {
+      const end = await walk(authorizationUrl, decision);
+      if (typeof end === "string") throw new Error(`no login or consent form: ${end.slice(0, 300)}`);
+      return end;
+    },
+    async authorizeOob(authorizationUrl) {
+      const end = await walk(authorizationUrl, "allow");
+      const verifier = typeof end === "string" ? /<output id="verifier"[^>]*>([^<]+)<\/output>/.exec(end)?.[1] : undefined;
+      if (verifier === undefined) throw new Error(`no verifier page at the end: ${String(end).slice(0, 300)}`);
+      return unescapeHtml(verifier.trim());
+    },
+  };
+}
