@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { clientCreateCommand, type ClientCreateFlags } from "./commands/client-create.ts";
 import { processIo, UsageError, type CliIo } from "./commands/cli-io.ts";
+import { keysRotateCommand } from "./commands/keys-rotate.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { userCreateCommand, type UserCreateFlags } from "./commands/user-create.ts";
@@ -13,6 +14,7 @@ export const USAGE = `usage: fitgate <command> [flags]
 
   serve                              run the server (FITGATE_HOST:FITGATE_PORT)
   migrate [--json]                   bring the database schema up to date
+  keys rotate [--json]               add a new access-token signing key (old ones verify until their tokens expire)
   user create --email E --password-stdin [--json]
   client create --name N --type confidential|public [--redirect-uri U]... [--callback-url U]...
                 [--scope "s1 s2"] [--default-scope "s1"] [--cidr C]... [--refresh-rotation on|off]
@@ -42,6 +44,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   serve: { options: {}, run: (config, io) => serveCommand(config, io) },
   migrate: { options: { json }, run: (config, io, flags) => migrateCommand(config, io, flags.json === true) },
+  "keys rotate": { options: { json }, run: (config, io, flags) => keysRotateCommand(config, io, flags.json === true) },
   "user create": {
     options: { email: { type: "string" }, "password-stdin": { type: "boolean" }, json },
     run: (config, io, flags) => userCreateCommand(config, io, flags as UserCreateFlags),

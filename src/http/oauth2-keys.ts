@@ -58,11 +58,15 @@ export async function addSigningKey(deps: KeyRingDeps): Promise<StoredSigningKey
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
   const privateJwk = await exportJWK(privateKey);
+  // creation times are whole seconds: a key added within the newest key's second is dated one
+  // second later, so "newest signs" never depends on a tie
+  const newest = (await listSigningKeys(deps.db))[0];
+  const createdAtMs = Math.max(deps.now().getTime(), newest === undefined ? 0 : newest.createdAt.getTime() + 1000);
   const stored: StoredSigningKey = {
     kid, alg: SIGNING_ALGORITHM,
     publicJwk: JSON.stringify({ ...publicJwk, kid, alg: SIGNING_ALGORITHM, use: "sig" }),
     privateJwkSealed: deps.box.seal(JSON.stringify(privateJwk)),
-    createdAt: deps.now(),
+    createdAt: new Date(createdAtMs),
   };
   await insertSigningKey(deps.db, stored);
   await reload(deps, stateOf(deps));
