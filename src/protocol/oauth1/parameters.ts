@@ -86,7 +86,8 @@ export function collectParameters(input: SignedRequestInput): CollectedParameter
     return value;
   };
   const version = protocol.get("oauth_version");
-  if (version !== undefined && version !== "1.0") {
+  // "1.0A" is not in the RFC, but the `oauth` library's own README tells clients to send it
+  if (version !== undefined && !/^1\.0a?$/i.test(version)) {
     throw parameterRejected("oauth_version", `oauth_version must be "1.0" when sent, not "${version}".`);
   }
   return {

@@ -1,0 +1,95 @@
+// SPEC §3 proof with a real third-party client: Python requests_oauthlib.OAuth1Session (Debian's
+// python3-requests-oauthlib) does the whole three-legged dance against a running fitgate while the
+// user's part — login, consent, Allow — happens in real Chromium; then it makes signed API calls.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { createInterface } from "node:readline";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
+import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+
+const PYTHON = process.env.FITGATE_TEST_PYTHON ?? "/usr/bin/python3";
+const SCRIPT = fileURLToPath(new URL("./python-oauth1.py", import.meta.url));
+
+function pythonSkipReason(): false | string {
+  const probe = spawnSync(PYTHON, ["-c", "import requests_oauthlib"], { encoding: "utf8" });
+  if (probe.status === 0) return false;
+  const reason = `${PYTHON} cannot import requests_oauthlib (apt-get install -y python3-requests-oauthlib)`;
+  if (process.env.FITGATE_TEST_REQUIRE_BROWSER === "1") throw new Error(reason);
+  return reason;
+}
+
+const [sqlite] = await databaseTargets();
+const skip = browserSkipReason() || pythonSkipReason() || (sqlite?.skip ?? "no database");
+
+describe("Python requests_oauthlib with the user in Chromium", { skip }, () => {
+  let database: TestDatabase;
+  let server: TestApp & { url: string };
+  let browser: Browser;
+  // the application's callback endpoint: records where the browser arrived
+  let callbackServer: Server;
+  let callback: string;
+  const arrivals: string[] = [];
+  before(async () => {
+    const port = await freePort();
+    callback = `http://127.0.0.1:${port}/callback`;
+    callbackServer = createServer((request, response) => {
+      arrivals.push(`http://127.0.0.1:${port}${request.url ?? "/"}`);
+      response.writeHead(200, { "content-type": "text/html" }).end("<p>Back at the app</p>");
+    });
+    await new Promise<void>((resolve) => callbackServer.listen(port, "127.0.0.1", resolve));
+    database = await (sqlite?.open() ?? Promise.reject(new Error("no sqlite target")));
+    server = await startTestServer(database);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => callbackServer?.close(resolve));
+    await server?.close();
+    await database?.close();
+  });
+
+  it("gets an access token through login, consent and the callback, then calls the API signed", { timeout: 60_000 }, async () => {
+    const user = await createTestUser(server.deps);
+    const { client, secrets } = await createTestClient(server.deps, { name: "Python Diary", callbackUrls: [callback] });
+    const python = spawn(PYTHON, [SCRIPT, server.url, client.consumerKey ?? "", secrets?.consumerSecret ?? "", callback, "/rest/server.api?method=profile.get&format=json"],
+      { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    python.stderr.on("data", (chunk: Buffer) => { stderr += chunk.toString(); });
+    const lines = createInterface({ input: python.stdout })[Symbol.asyncIterator]();
+    const next = async (): Promise<Record<string, unknown>> => {
+      const line = await lines.next();
+      if (line.done) throw new Error(`python ended early: ${stderr}`);
+      return JSON.parse(line.value) as Record<string, unknown>;
+    };
+    try {
+      const start = await next();
+      assert.equal(start.callback_confirmed, "true");
+
+      const page = await browser.newPage();
+      await page.goto(String(start.url));
+      await page.getByLabel(/email/i).fill(user.email);
+      await page.getByLabel(/password/i).fill(user.password);
+      await Promise.all([page.waitForURL(/\/oauth\/authorize/), page.getByRole("button", { name: /log in/i }).click()]);
+      assert.equal(await page.locator("#client-name").first().textContent(), "Python Diary");
+      await Promise.all([page.waitForURL(`${callback}**`), page.getByRole("button", { name: "Allow" }).click()]);
+      const callbackUrl = arrivals.at(-1);
+      assert.ok(callbackUrl !== undefined);
+      const redirected = new URL(callbackUrl);
+      assert.ok(redirected.searchParams.get("oauth_verifier"));
+
+      python.stdin.write(`${callbackUrl}\n`);
+      const done = await next();
+      assert.deepEqual(done.access_token_keys, ["oauth_token", "oauth_token_secret"]);
+      assert.equal(done.status, 200, String(done.body));
+      assert.match(String(done.body), new RegExp(user.id));
+      assert.equal(done.post_status, 200);
+    } finally {
+      python.kill();
+    }
+  });
+});
