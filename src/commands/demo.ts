@@ -113,7 +113,8 @@ async function runOAuth2Demo(context: DemoContext, options: { clientId: string; 
     const manager = createTokenManager({ client, fetch: context.tracingFetch });
     await manager.setTokens(tokens);
     const api = createFitgateApi({ baseUrl: context.issuer, transport: bearerTransport(manager) });
-    await api.call(tokens.scope === null || tokens.scope.includes("profile") ? "profile.get" : "foods.search", { search_expression: "toast", max_results: "3" });
+    const canReadProfile = tokens.scope === null || tokens.scope.includes("profile");
+    await (canReadProfile ? api.profile.get() : api.foods.search("toast", { maxResults: 3 }));
 
     step("refresh the access token");
     if (tokens.refreshToken === null) {

@@ -40,14 +40,15 @@ function maskJson(text: string): string {
   try {
     return JSON.stringify(JSON.parse(text), (name, value: unknown) => typeof value === "string" && name !== "" ? maskParameter(name, value) : value);
   } catch {
-    return text.slice(0, 500);
+    return maskBody(text, "text/plain");
   }
 }
 
 function maskBody(text: string, contentType: string): string {
   if (contentType.includes("json")) return maskJson(text);
   if (contentType.includes("x-www-form-urlencoded") || /^[\w.%+-]+=[^<>{}\s]*(&|$)/.test(text)) return maskForm(text);
-  return text.slice(0, 500);
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > 200 ? `${oneLine.slice(0, 200)}… (${text.length} characters)` : oneLine;
 }
 
 export function createTracingFetch(log: (line: string) => void, inner: FetchLike = (input, init) => fetch(input, init)): FetchLike {
