@@ -32,7 +32,7 @@ function policy(now = NOW): VerificationPolicy<string> {
 
 const query = (parameters: readonly Parameter[]) => parameters.map(([n, v]) => `${percentEncode(n)}=${percentEncode(v)}`).join("&");
 
-type RequestShape = { method: "GET" | "POST" | "PUT"; path: string; query: Parameter[]; body: Parameter[] };
+type RequestShape = { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; query: Parameter[]; body: Parameter[] };
 
 // "." and ".." are dot segments that every URL parser removes before anything is signed
 const segment = fc.stringMatching(/^[A-Za-z0-9\-._~]{1,12}$/).filter((s) => s !== "." && s !== "..");
