@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { apiErrorFamily } from "./http/api-errors.ts";
 import type { AppDeps } from "./http/deps.ts";
 import { registerErrorHandling } from "./http/errors.ts";
 import { registerFormParser } from "./http/forms.ts";
@@ -10,6 +11,7 @@ import { loggerOptions } from "./http/logging.ts";
 import { oauth1ErrorFamily } from "./http/oauth1-errors.ts";
 import { pageErrorFamily } from "./http/pages.ts";
 import { registerAccountRoutes } from "./http/routes/accounts.ts";
+import { registerApiRoutes } from "./http/routes/api.ts";
 import { registerConnectedAppsRoutes } from "./http/routes/connected-apps.ts";
 import { registerOAuth2AuthorizeRoutes } from "./http/routes/oauth2-authorize.ts";
 import { registerOAuth2TokenRoutes } from "./http/routes/oauth2-token.ts";
@@ -47,7 +49,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     reply.header("x-request-id", request.id);
     return payload;
   });
-  registerErrorHandling(app, [oauth1ErrorFamily(deps), oauth2ErrorFamily()], pageErrorFamily(deps));
+  registerErrorHandling(app, [oauth1ErrorFamily(deps), oauth2ErrorFamily(), apiErrorFamily()], pageErrorFamily(deps));
 
   registerHealthRoutes(app, deps);
   registerStaticRoutes(app);
@@ -57,5 +59,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerOAuth2AuthorizeRoutes(app, deps);
   registerOAuth2TokenRoutes(app, deps);
   registerOAuth1Routes(app, deps);
+  registerApiRoutes(app, deps);
   return app;
 }

@@ -2,6 +2,7 @@
 // requests in flight, close the database and exit 0.
 import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
+import { seedFoods } from "../foods/seed.ts";
 import { openRuntime } from "../runtime.ts";
 import { deleteExpiredSessions } from "../store/kysely/sessions.ts";
 import type { CliIo } from "./cli-io.ts";
@@ -10,6 +11,11 @@ const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
 
 export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   const runtime = await openRuntime(config, (message) => io.err(`warning: ${message}`));
+  if (config.seedFoods) {
+    // SPEC §1: a fresh start seeds the foods database (before listening, so /healthz means ready)
+    const seeded = await seedFoods(runtime.deps.db, runtime.deps.dialect, new Date());
+    if (seeded > 0) io.err(`fitgate: seeded the foods database with ${seeded} foods`);
+  }
   const app = await buildApp(runtime.deps);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

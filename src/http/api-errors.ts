@@ -1,0 +1,54 @@
+// The API error family (SPEC §4) for /api/* and /rest/*: every answer, fastify's own included
+// (bad JSON, body too large, wrong content type, unknown path), is `{"error":{"code","message"}}`
+// with the code table's status. Bearer failures keep RFC 6750's WWW-Authenticate challenge;
+// OAuth 1 problems are mapped to FatSecret's OAuth 1.0 codes 2–9.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { BearerTokenError } from "../protocol/oauth2/bearer-token.ts";
+import { OAuth1Problem, type OAuth1ProblemName } from "../protocol/oauth1/problems.ts";
+import { ApiError, errorBodyOf } from "../protocol/api/errors.ts";
+import type { ErrorFamily } from "./errors.ts";
+
+const OAUTH1_CODES: Readonly<Partial<Record<OAuth1ProblemName, number>>> = {
+  parameter_absent: 2, parameter_rejected: 3, signature_method_rejected: 4, consumer_key_unknown: 5,
+  timestamp_refused: 6, nonce_used: 7, signature_invalid: 8, token_rejected: 9, permission_denied: 9, verifier_invalid: 9,
+};
+
+export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.wwwAuthenticate !== null) reply.header("www-authenticate", error.wwwAuthenticate);
+  return reply.status(error.status).header("cache-control", "no-store").type("application/json; charset=utf-8").send(errorBodyOf(error));
+}
+
+/** any error thrown while answering an API call, as an ApiError */
+export function apiErrorOf(error: unknown, status: number): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof BearerTokenError) {
+    if (error.credentialsMissing) return new ApiError(10, "Missing credentials: send Authorization: Bearer <access token>, or sign the request with OAuth 1.0a", { wwwAuthenticate: error.wwwAuthenticate });
+    const code = error.code === "insufficient_scope" ? 14 : 13;
+    const prefix = code === 14 ? "Missing scope" : "Invalid token";
+    return new ApiError(code, `${prefix}: ${error.description}`, { status: error.status, wwwAuthenticate: error.wwwAuthenticate });
+  }
+  if (error instanceof OAuth1Problem) {
+    const code = OAUTH1_CODES[error.problem] ?? 1;
+    return new ApiError(code, `${error.problem}: ${error.advice}`, { status: error.status, wwwAuthenticate: error.status === 401 ? `OAuth realm="fitgate"` : null });
+  }
+  if (status === 413) return new ApiError(111, "Request too large: the body is larger than fitgate accepts");
+  if (status === 415) return new ApiError(112, "Unsupported content type: send parameters in the query string, a form (application/x-www-form-urlencoded) or a JSON object");
+  if (status === 405) return new ApiError(113, "Method not allowed on this path");
+  if (status === 429) return new ApiError(120, "Too many requests: slow down");
+  if (status >= 400 && status < 500) return new ApiError(110, "Malformed request: the body or a header could not be read");
+  return new ApiError(1, "Unknown error: fitgate could not complete this request");
+}
+
+export function apiErrorFamily(): ErrorFamily {
+  return {
+    name: "api",
+    matches: (path) => path.startsWith("/api/") || path === "/api" || path.startsWith("/rest/"),
+    render(error: unknown, status: number, _request: FastifyRequest, reply: FastifyReply) {
+      return sendApiError(reply, apiErrorOf(error, status));
+    },
+    notFound(request, reply) {
+      const path = (request.url.split("?")[0] ?? "").slice(0, 100);
+      return sendApiError(reply, new ApiError(104, `Unknown method: no API method at ${request.method} ${path}; see /api/docs`));
+    },
+  };
+}
