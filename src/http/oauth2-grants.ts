@@ -48,7 +48,7 @@ async function refuseUnusableCode(codeId: string, client: Client, deps: AppDeps,
   const code = await findAuthorizationCode(deps.db, codeId);
   if (code === null || code.clientId !== client.id) return invalidGrant("the authorization code is not valid");
   if (code.consumedAt !== null) {
-    await deps.db.transaction().execute((trx) => revokeGrant(trx, code.grantId, now));
+    await revokeGrant(deps.db, code.grantId, now);
     return invalidGrant("the authorization code was already used", `replayed code of grant ${code.grantId}: grant revoked`);
   }
   return invalidGrant("the authorization code expired");
@@ -73,7 +73,7 @@ export async function exchangeRefreshToken(form: URLSearchParams, client: Client
       return true;
     });
     if (!rotated) {
-      await deps.db.transaction().execute((trx) => revokeGrant(trx, grant.id, now));
+      await revokeGrant(deps.db, grant.id, now);
       throw invalidGrant("the refresh token was already used", `refresh token reuse on grant ${grant.id}: grant revoked`);
     }
   }

@@ -40,7 +40,7 @@ export async function revokeToken(form: URLSearchParams, client: Client, deps: A
     return;
   }
   const live = await findLiveRefreshToken(token, deps);
-  if (live !== null && live.stored.clientId === client.id) await deps.db.transaction().execute((trx) => revokeGrant(trx, live.grant.id, now));
+  if (live !== null && live.stored.clientId === client.id) await revokeGrant(deps.db, live.grant.id, now);
 }
 
 /** RFC 7662 §2.2; who may introspect is an application setting (mayIntrospect) */

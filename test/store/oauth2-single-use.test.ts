@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets, racingHandle, type TestDatabase } from "../helpers/databases.ts";
 import { basic, createPkce, loggedInPageClient, obtainCode, postToken } from "../helpers/oauth2-flow.ts";
 
 const RACERS = 8;
@@ -20,7 +20,8 @@ for (const target of targets) {
     before(async () => {
       database = await target.open();
       t = await createTestApp(database);
-      otherNode = await buildApp({ ...t.deps, db: database.connectAgain().db }, { logger: false });
+      // PostgreSQL: a second connection pool, as another node; SQLite: one handle per process (racingHandle)
+      otherNode = await buildApp({ ...t.deps, db: racingHandle(database).db }, { logger: false });
       await otherNode.ready();
     });
     after(async () => {

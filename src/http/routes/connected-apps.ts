@@ -38,7 +38,7 @@ export function registerConnectedAppsRoutes(app: FastifyInstance, deps: AppDeps)
     const grant = GRANT_ID.test(grantId) ? await findGrantById(deps.db, grantId) : null;
     // someone else's grant answers like a missing one: nothing to learn by guessing ids
     if (grant === null || grant.userId !== current.user.id) return reply.redirect("/account/apps", 303);
-    await deps.db.transaction().execute((trx) => revokeGrant(trx, grant.id, deps.now()));
+    await revokeGrant(deps.db, grant.id, deps.now());
     return reply.redirect(`/account/apps?revoked=${grant.id}`, 303);
   });
 }

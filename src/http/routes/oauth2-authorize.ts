@@ -83,7 +83,7 @@ async function isConsentRemembered(authorization: AuthorizationRequest, user: Us
 async function createAuthorizationCode(authorization: AuthorizationRequest, user: User, deps: AppDeps): Promise<string> {
   const code = generateSecret();
   const now = deps.now();
-  const store = () => deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const grant = await upsertGrant(trx, user.id, authorization.client.id, authorization.scopes, now);
     await insertAuthorizationCode(trx, {
       id: sha256Hex(code), clientId: authorization.client.id, userId: user.id, grantId: grant.id,
@@ -92,7 +92,5 @@ async function createAuthorizationCode(authorization: AuthorizationRequest, user
       expiresAt: new Date(now.getTime() + deps.config.authorizationCodeTtlSeconds * 1000),
     }, now);
   });
-  // two tabs allowing at once: the unique live-grant index refuses the second insert; retry joins the first
-  await store().catch(() => store());
   return code;
 }
