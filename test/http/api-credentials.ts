@@ -13,6 +13,7 @@ export type CredentialKind = "client-credentials" | "user-bearer" | "oauth1-2-le
 export type ApiCredential = Readonly<{
   kind: CredentialKind;
   userId: string | null;
+  clientId: string;
   /** an inject request: GET puts params in the query, other methods in a form body */
   request(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, params?: Record<string, string>, headers?: Record<string, string>): InjectOptions;
 }>;
@@ -80,10 +81,10 @@ export async function createApiCredentials(t: TestApp, userScope = USER_SCOPES):
   const user = await userBearer(t, client.id, secrets.clientSecret, `${CATALOGUE_SCOPES} ${userScope}`);
   const threeLegged = await oauth1AccessToken(t, consumer);
   return [
-    { kind: "client-credentials", userId: null, request: bearerRequest(cc) },
-    { kind: "user-bearer", userId: user.userId, request: bearerRequest(user.token) },
-    { kind: "oauth1-2-legged", userId: null, request: oauth1Request(consumer) },
-    { kind: "oauth1-3-legged", userId: threeLegged.userId, request: oauth1Request(consumer, threeLegged.token) },
+    { kind: "client-credentials", userId: null, clientId: client.id, request: bearerRequest(cc) },
+    { kind: "user-bearer", userId: user.userId, clientId: client.id, request: bearerRequest(user.token) },
+    { kind: "oauth1-2-legged", userId: null, clientId: client.id, request: oauth1Request(consumer) },
+    { kind: "oauth1-3-legged", userId: threeLegged.userId, clientId: client.id, request: oauth1Request(consumer, threeLegged.token) },
   ];
 }
 
