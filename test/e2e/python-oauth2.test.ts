@@ -1,0 +1,85 @@
+// Seed 001 proof with its own client: the MapMyFitness tutorial's Python (requests-oauthlib's
+// OAuth2Session, a real callback server on a free port, fetch_token with the Api-Key header, an
+// API call, refresh), with the user's login and Allow done in real Chromium.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { createInterface } from "node:readline";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
+import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+
+const PYTHON = process.env.FITGATE_TEST_PYTHON ?? "/usr/bin/python3";
+const SCRIPT = fileURLToPath(new URL("./python-oauth2-demo.py", import.meta.url));
+
+function pythonSkipReason(): false | string {
+  const probe = spawnSync(PYTHON, ["-c", "import requests_oauthlib"], { encoding: "utf8" });
+  if (probe.status === 0) return false;
+  const reason = `${PYTHON} cannot import requests_oauthlib (apt-get install -y python3-requests-oauthlib)`;
+  if (process.env.FITGATE_TEST_REQUIRE_BROWSER === "1") throw new Error(reason);
+  return reason;
+}
+
+const [sqlite] = await databaseTargets();
+const skip = browserSkipReason() || pythonSkipReason() || (sqlite?.skip ?? "no database");
+
+describe("the MapMyFitness tutorial's Python client, the user in Chromium", { skip }, () => {
+  let database: TestDatabase;
+  let server: TestApp & { url: string };
+  let browser: Browser;
+  before(async () => {
+    database = await (sqlite?.open() ?? Promise.reject(new Error("no sqlite target")));
+    server = await startTestServer(database);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  it("authorizes, exchanges the code with Api-Key, calls the API and refreshes", { timeout: 60_000 }, async () => {
+    const user = await createTestUser(server.deps);
+    const redirectUri = `http://localhost:${await freePort()}/callback`;
+    const { client, secrets } = await createTestClient(server.deps, {
+      name: "MapMyFitness demo", redirectUris: [redirectUri], defaultScopes: ["profile", "diary:read"],
+    });
+    const python = spawn(PYTHON, [SCRIPT, server.url, client.id, secrets?.clientSecret ?? "", redirectUri, "/api/v1/profile"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    python.stderr.on("data", (chunk: Buffer) => { stderr += chunk.toString(); });
+    const lines = createInterface({ input: python.stdout })[Symbol.asyncIterator]();
+    const next = async (): Promise<Record<string, unknown>> => {
+      const line = await lines.next();
+      if (line.done) throw new Error(`python ended early: ${stderr}`);
+      return JSON.parse(line.value) as Record<string, unknown>;
+    };
+    try {
+      const start = await next();
+      assert.equal(start.step, "authorize");
+      const page = await browser.newPage();
+      await page.goto(String(start.url));
+      await page.getByLabel(/email/i).fill(user.email);
+      await page.getByLabel(/password/i).fill(user.password);
+      await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.getByRole("button", { name: /log in/i }).click()]);
+      assert.equal(await page.locator("#client-name").textContent(), "MapMyFitness demo");
+      assert.equal(await page.locator("li[data-scope]").count(), 2, "no scope asked: the app's default scopes, in plain words");
+      await Promise.all([page.waitForURL(`${redirectUri}**`), page.getByRole("button", { name: "Allow" }).click()]);
+
+      const callback = await next();
+      assert.equal(callback.state_matches, true);
+      assert.equal(callback.iss, server.url);
+      const token = await next();
+      assert.deepEqual(token.keys, ["access_token", "expires_at", "expires_in", "refresh_token", "scope", "token_type", "user_id"]);
+      assert.equal(token.user_id, user.id);
+      const api = await next();
+      assert.equal(api.status, 200, String(api.body));
+      assert.match(String(api.body), new RegExp(user.id));
+      const refresh = await next();
+      assert.deepEqual(refresh, { step: "refresh", new_access_token: true, has_refresh_token: true, api_status: 200 });
+    } finally {
+      python.kill();
+    }
+  });
+});
