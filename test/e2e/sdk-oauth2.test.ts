@@ -15,7 +15,7 @@ import { createMemoryTokenStore } from "../../sdk/src/token-stores/memory.ts";
 import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
 import { createTestClient, createTestUser, startTestServer } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { createUserAgent } from "./sdk-user-agent.ts";
+import { authorizeWithSdk, createUserAgent } from "./sdk-user-agent.ts";
 
 const REDIRECT_URI = "http://localhost:12345/callback"; // never listened on: the user agent stops at the redirect
 
@@ -42,25 +42,8 @@ for (const target of targets) {
       await database?.close();
     });
 
-    /** a user, a confidential client, and the authorization-code flow up to the tokens */
-    async function authorizeUser(clientOptions: (clientId: string) => Partial<OAuth2ClientOptions> = () => ({}), overrides: Parameters<typeof createTestClient>[1] = {}) {
-      const user = await createTestUser(server.deps);
-      const registered = await createTestClient(server.deps, overrides);
-      const preset = await discoverFitgate(server.url);
-      const client = createOAuth2Client({
-        clientId: registered.client.id,
-        clientSecret: registered.secrets?.clientSecret ?? null,
-        authorizationEndpoint: preset.authorizationEndpoint,
-        tokenEndpoint: preset.tokenEndpoint,
-        revocationEndpoint: preset.revocationEndpoint,
-        ...clientOptions(registered.client.id),
-      });
-      const pending = await client.createAuthorizationRequest({ redirectUri: REDIRECT_URI, scope: "profile diary:read" });
-      const callback = await createUserAgent(server.url, user).authorize(pending.url);
-      const { code } = parseAuthorizationResponse(callback, { state: pending.state, issuer: server.url });
-      const tokens = await client.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier: pending.codeVerifier });
-      return { user, registered, client, tokens, pending };
-    }
+    const authorizeUser = (clientOptions?: (clientId: string) => Partial<OAuth2ClientOptions>, overrides?: Parameters<typeof createTestClient>[1]) =>
+      authorizeWithSdk(server, { scope: "profile diary:read", clientOptions, overrides });
 
     it("discovers the endpoints from the RFC 8414 metadata", async () => {
       const preset = await discoverFitgate(server.url);

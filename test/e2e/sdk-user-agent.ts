@@ -3,6 +3,12 @@
 // form (hidden fields and CSRF token included), and stops at the first redirect that leaves
 // the server — the app's callback — returning its URL. The browser-driven version of the same
 // path is test/e2e/demo.test.ts.
+import { parseAuthorizationResponse } from "../../sdk/src/oauth2/authorization-request.ts";
+import { createOAuth2Client, type OAuth2ClientOptions } from "../../sdk/src/oauth2/client.ts";
+import { discoverFitgate } from "../../sdk/src/presets/fitgate.ts";
+import type { ApplicationInput } from "../../src/domain/application-input.ts";
+import type { AppDeps } from "../../src/http/deps.ts";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
 
 export type Decision = "allow" | "deny";
 
@@ -99,4 +105,31 @@ export function createUserAgent(serverUrl: string, credentials: { email: string;
       return unescapeHtml(verifier.trim());
     },
   };
+}
+
+/**
+ * The SDK's whole authorization-code flow against a test server: a new user and client, the
+ * authorization URL with PKCE, login + Allow, the callback checked, the code exchanged.
+ */
+export async function authorizeWithSdk(
+  server: { url: string; deps: AppDeps },
+  options: { scope?: string; clientOptions?: (clientId: string) => Partial<OAuth2ClientOptions>; overrides?: Partial<ApplicationInput> } = {},
+) {
+  const user = await createTestUser(server.deps);
+  const registered = await createTestClient(server.deps, options.overrides);
+  const preset = await discoverFitgate(server.url);
+  const client = createOAuth2Client({
+    clientId: registered.client.id,
+    clientSecret: registered.secrets?.clientSecret ?? null,
+    authorizationEndpoint: preset.authorizationEndpoint,
+    tokenEndpoint: preset.tokenEndpoint,
+    revocationEndpoint: preset.revocationEndpoint,
+    ...options.clientOptions?.(registered.client.id),
+  });
+  const redirectUri = registered.client.redirectUris[0] ?? "";
+  const pending = await client.createAuthorizationRequest({ redirectUri, scope: options.scope });
+  const callback = await createUserAgent(server.url, user).authorize(pending.url);
+  const { code } = parseAuthorizationResponse(callback, { state: pending.state, issuer: server.url });
+  const tokens = await client.exchangeCode({ code, redirectUri, codeVerifier: pending.codeVerifier });
+  return { user, registered, client, tokens, pending };
 }

@@ -50,18 +50,22 @@ export function createFitgateApi(options: FitgateApiOptions) {
       get: () => call("profile.get"),
     },
     diary: {
-      /** scope diary:read; the entries of one day */
-      getEntries: (date: DateInput) => call("food_entries.get", { date: isoDate(date) }),
-      /** scope diary:write */
-      createEntry: (entry: { foodId: number | string; foodEntryName: string; servingId: number | string; numberOfUnits: number; meal: Meal; date?: DateInput }) =>
+      /** scope diary:read; the entries of one day (default today) with the day's totals */
+      getEntries: (date?: DateInput) => call("food_entries.get", { date: optionalDate(date) }),
+      /** scope diary:read */
+      getEntry: (foodEntryId: number | string) => call("food_entries.get", { food_entry_id: foodEntryId }),
+      /** scope diary:read; each day's totals in the month holding `date` */
+      getMonth: (date?: DateInput) => call("food_entries.get_month", { date: optionalDate(date) }),
+      /** scope diary:write; clientEntryId makes a retried call log the entry once */
+      createEntry: (entry: { foodId: number | string; numberOfUnits: number; meal: Meal; servingId?: number | string; foodEntryName?: string; date?: DateInput; clientEntryId?: string }) =>
         call("food_entry.create", {
-          food_id: entry.foodId, food_entry_name: entry.foodEntryName, serving_id: entry.servingId,
-          number_of_units: entry.numberOfUnits, meal: entry.meal, date: entry.date === undefined ? undefined : isoDate(entry.date),
+          food_id: entry.foodId, serving_id: entry.servingId, number_of_units: entry.numberOfUnits, meal: entry.meal,
+          food_entry_name: entry.foodEntryName, date: optionalDate(entry.date), client_entry_id: entry.clientEntryId,
         }),
-      /** scope diary:write */
+      /** scope diary:write; what is left out keeps its value */
       editEntry: (foodEntryId: number | string, changes: { foodEntryName?: string; servingId?: number | string; numberOfUnits?: number; meal?: Meal }) =>
         call("food_entry.edit", {
-          food_entry_id: foodEntryId, entry_name: changes.foodEntryName, serving_id: changes.servingId,
+          food_entry_id: foodEntryId, food_entry_name: changes.foodEntryName, serving_id: changes.servingId,
           number_of_units: changes.numberOfUnits, meal: changes.meal,
         }),
       /** scope diary:write */
@@ -69,20 +73,20 @@ export function createFitgateApi(options: FitgateApiOptions) {
     },
     weight: {
       /** scope weight:write */
-      update: (entry: { currentWeightKg: number; date?: DateInput; comment?: string }) =>
-        call("weight.update", { current_weight_kg: entry.currentWeightKg, date: entry.date === undefined ? undefined : isoDate(entry.date), comment: entry.comment }),
-      /** scope weight:read; the month holding `date` */
-      getMonth: (date: DateInput) => call("weights.get_month", { date: isoDate(date) }),
+      update: (entry: { currentWeightKg: number; date?: DateInput; comment?: string; goalWeightKg?: number; currentHeightCm?: number }) =>
+        call("weight.update", {
+          current_weight_kg: entry.currentWeightKg, date: optionalDate(entry.date), comment: entry.comment,
+          goal_weight_kg: entry.goalWeightKg, current_height_cm: entry.currentHeightCm,
+        }),
+      /** scope weight:read; the month holding `date` (default this month) */
+      getMonth: (date?: DateInput) => call("weights.get_month", { date: optionalDate(date) }),
     },
     exercise: {
       /** scope exercise:read */
-      getEntries: (date: DateInput) => call("exercise_entries.get", { date: isoDate(date) }),
-      /** scope exercise:write */
-      createEntry: (entry: { exerciseName: string; minutes: number; calories: number; date?: DateInput }) =>
-        call("exercise_entry.create", {
-          exercise_name: entry.exerciseName, minutes: entry.minutes, calories: entry.calories,
-          date: entry.date === undefined ? undefined : isoDate(entry.date),
-        }),
+      getEntries: (date?: DateInput) => call("exercise_entries.get", { date: optionalDate(date) }),
+      /** scope exercise:write; calories estimated by the server when left out */
+      createEntry: (entry: { exerciseName: string; minutes: number; calories?: number; date?: DateInput }) =>
+        call("exercise_entry.create", { exercise_name: entry.exerciseName, minutes: entry.minutes, calories: entry.calories, date: optionalDate(entry.date) }),
       /** scope exercise:write */
       deleteEntry: (exerciseEntryId: number | string) => call("exercise_entry.delete", { exercise_entry_id: exerciseEntryId }),
     },
@@ -90,6 +94,6 @@ export function createFitgateApi(options: FitgateApiOptions) {
 }
 
 /** YYYY-MM-DD, UTC for a Date; a string is passed as given (ISO date or FatSecret date_int) */
-function isoDate(date: DateInput): string {
-  return typeof date === "string" ? date : date.toISOString().slice(0, 10);
+function optionalDate(date: DateInput | undefined): string | undefined {
+  return date === undefined || typeof date === "string" ? date : date.toISOString().slice(0, 10);
 }
