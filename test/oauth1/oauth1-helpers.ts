@@ -51,8 +51,8 @@ export async function loggedInPageClient(testApp: TestApp): Promise<{ pages: Pag
   return { pages, userId: user.id };
 }
 
-export async function getRequestToken(app: FastifyInstance, consumer: Consumer, callback = "oob"): Promise<Token> {
-  const url = `${ISSUER}/oauth/request_token`;
+export async function getRequestToken(app: FastifyInstance, consumer: Consumer, callback = "oob", issuer = ISSUER): Promise<Token> {
+  const url = `${issuer}/oauth/request_token`;
   const response = await app.inject({
     method: "POST", url: "/oauth/request_token",
     headers: { authorization: authorizationHeader(consumer, "POST", url, undefined, { oauth_callback: callback }), "content-type": "application/x-www-form-urlencoded" },
@@ -75,8 +75,8 @@ export function verifierFromOobPage(response: LightMyRequestResponse): string {
   return verifier;
 }
 
-export async function exchange(app: FastifyInstance, consumer: Consumer, requestToken: Token, verifier: string): Promise<LightMyRequestResponse> {
-  const url = `${ISSUER}/oauth/access_token`;
+export async function exchange(app: FastifyInstance, consumer: Consumer, requestToken: Token, verifier: string, issuer = ISSUER): Promise<LightMyRequestResponse> {
+  const url = `${issuer}/oauth/access_token`;
   return app.inject({
     method: "POST", url: "/oauth/access_token",
     headers: { authorization: authorizationHeader(consumer, "POST", url, requestToken, { oauth_verifier: verifier }) },
@@ -87,9 +87,10 @@ export async function exchange(app: FastifyInstance, consumer: Consumer, request
 export async function threeLeggedDance(testApp: TestApp): Promise<{ consumer: Consumer; accessToken: Token; userId: string; pages: PageClient }> {
   const consumer = await createConsumer(testApp);
   const { pages, userId } = await loggedInPageClient(testApp);
-  const requestToken = await getRequestToken(testApp.app, consumer);
+  const issuer = testApp.deps.config.issuer.href.replace(/\/$/, "");
+  const requestToken = await getRequestToken(testApp.app, consumer, "oob", issuer);
   const verifier = verifierFromOobPage(await authorize(pages, requestToken));
-  const response = await exchange(testApp.app, consumer, requestToken, verifier);
+  const response = await exchange(testApp.app, consumer, requestToken, verifier, issuer);
   if (response.statusCode !== 200) throw new Error(`access_token: ${response.statusCode} ${response.body}`);
   const form = parseForm(response);
   return { consumer, accessToken: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId, pages };
