@@ -52,7 +52,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
  * sent under a JSON content type is read as the form it is.
  */
 function registerLenientJsonParser(api: FastifyInstance): void {
-  api.removeContentTypeParser("application/json");
+  // parameters come as a query, a form or JSON; a text/plain body is answered 415, not guessed at
+  api.removeContentTypeParser(["application/json", "text/plain"]);
   api.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: 256 * 1024 }, (_request, body, done) => {
     const text = (body as string).trim();
     if (text === "") return done(null, null);

@@ -116,6 +116,9 @@ export const foodEntryEdit: ApiMethod = {
   parameters: [{ ...ENTRY_ID, required: true }, ENTRY_NAME, SERVING_ID, NUMBER_OF_UNITS, MEAL],
   example: SUCCESS,
   async handle(params, context) {
+    if (!["food_entry_name", "serving_id", "number_of_units", "meal"].some((name) => params.has(name))) {
+      throw missingParameter("food_entry_name, serving_id, number_of_units or meal");
+    }
     const userId = userIdOf(context);
     const entry = await context.store.findFoodEntry(userId, params.number("food_entry_id"));
     if (entry === null) throw invalidId("food entry");
@@ -127,7 +130,6 @@ export const foodEntryEdit: ApiMethod = {
       ...(params.has("meal") ? { meal: params.string("meal") as Meal } : {}),
       ...(changed === null ? {} : { servingId: changed.id, servingDescription: changed.servingDescription, unitNutrients: changed.nutrients }),
     };
-    if (Object.keys(changes).length === 0) throw missingParameter("food_entry_name, serving_id, number_of_units or meal");
     if (!await context.store.updateFoodEntry(userId, entry.id, changes, context.now)) throw invalidId("food entry");
     return SUCCESS;
   },
