@@ -26,3 +26,9 @@ export type { OAuth1Client, OAuth1ClientOptions, SignedRequestInput } from "./oa
 export type { OAuth1Token, RequestToken } from "./oauth1/token-response.ts";
 export { createAuthorizationHeader, createSignatureBaseString, percentEncode } from "./oauth1/signature.ts";
 export type { SignatureMethod } from "./oauth1/signature.ts";
+export { createFitgateApi } from "./api/client.ts";
+export type { DateInput, FitgateApi, FitgateApiOptions, Meal } from "./api/client.ts";
+export type { Food, FoodSearchPage, FoodSummary, Serving } from "./api/food-results.ts";
+export { bearerTransport, oauth1Transport, readApiResponse } from "./api/transport.ts";
+export type { ApiTransport } from "./api/transport.ts";
+export { createTracingFetch, maskAuthorization, maskForm, maskSecret, maskUrl } from "./debug/tracing-fetch.ts";
