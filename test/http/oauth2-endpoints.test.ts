@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { buildApp } from "../../src/app.ts";
+import { BearerTokenError, verifyBearerToken } from "../../src/http/bearer.ts";
 import { runCli } from "../../src/main.ts";
+import { removeApplication, rotateApplicationSecrets } from "../../src/services/applications.ts";
 import { createSecretBox } from "../../src/security/secret-box.ts";
 import { createTestApp, createTestClient, testDeps, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
@@ -65,6 +67,18 @@ for (const target of targets) {
       assert.equal((await post("/oauth2/introspect", { token: tokens.refresh_token }, ownerAuth)).json().active, true);
       assert.equal((await post("/oauth2/revoke", {}, otherAuth)).json().error, "invalid_request");
       assert.equal((await post("/oauth2/revoke", { token: "x" }, { authorization: basic(other.client.id, "wrong") })).statusCode, 401);
+    });
+
+    it("rotating an app's secret keeps users' grants; deleting the app ends them", async () => {
+      const { client, tokens } = await userTokens();
+      const rotated = await rotateApplicationSecrets(t.deps.db, t.deps.box, client.id, t.deps.now());
+      const auth = { authorization: basic(client.id, rotated?.clientSecret ?? "") };
+      const refreshed = await postToken(t.app, { grant_type: "refresh_token", refresh_token: tokens.refresh_token }, auth);
+      assert.equal(refreshed.statusCode, 200, "the refresh token outlives the rotation (with the new secret)");
+      await verifyBearerToken(tokens.access_token, t.deps);
+      await removeApplication(t.deps.db, client.id);
+      await assert.rejects(verifyBearerToken(refreshed.json().access_token, t.deps), (e: unknown) => e instanceof BearerTokenError && e.code === "invalid_token");
+      assert.equal((await postToken(t.app, { grant_type: "refresh_token", refresh_token: tokens.refresh_token }, auth)).statusCode, 401);
     });
 
     it("only applications allowed to introspect may", async () => {
