@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { Writable } from "node:stream";
 import type { LightMyRequestResponse } from "fastify";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
@@ -146,3 +147,26 @@ for (const target of targets) {
     });
   });
 }
+
+describe("what OAuth 1.0a refusals leave in the logs", () => {
+  it("logs a refusal as information without secrets, not as a crash", async () => {
+    const [sqlite] = await databaseTargets();
+    const database = await (sqlite?.open() ?? Promise.reject(new Error("no sqlite")));
+    const lines: string[] = [];
+    const logStream = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
+    const testApp = await createTestApp(database, { logStream, env: { FITGATE_LOG_LEVEL: "info" } });
+    try {
+      const consumer = await createConsumer(testApp);
+      const response = await testApp.app.inject(signedRequest({ consumer: { ...consumer, secret: "wrong-secret" }, path: "/oauth/request_token?oauth_callback=oob" }));
+      assert.equal(parseForm(response).oauth_problem, "signature_invalid");
+      const log = lines.join("");
+      assert.match(log, /signature_invalid/);
+      assert.doesNotMatch(log, /"level":50/, "no error-level line");
+      assert.doesNotMatch(log, new RegExp(consumer.secret));
+      assert.doesNotMatch(log, /oauth_signature=[^&"]*[A-Za-z0-9%]{10}/, "the signature in the URL is masked");
+    } finally {
+      await testApp.close();
+      await database.close();
+    }
+  });
+});

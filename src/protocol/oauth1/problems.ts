@@ -18,6 +18,8 @@ export type OAuth1ProblemName =
 export class OAuth1Problem extends Error {
   readonly problem: OAuth1ProblemName;
   readonly status: number;
+  /** the same as status, under the name HTTP frameworks read, so a problem is not logged as a crash */
+  readonly statusCode: number;
   readonly advice: string;
   /** extra response parameters of the extension, e.g. oauth_acceptable_timestamps */
   readonly extra: Readonly<Record<string, string>>;
@@ -28,6 +30,7 @@ export class OAuth1Problem extends Error {
     this.name = "OAuth1Problem";
     this.problem = problem;
     this.status = options.status ?? statusOf(problem);
+    this.statusCode = this.status;
     this.advice = advice;
     this.extra = options.extra ?? {};
     this.baseString = options.baseString ?? null;
