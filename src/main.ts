@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { clientCreateCommand, type ClientCreateFlags } from "./commands/client-create.ts";
 import { processIo, UsageError, type CliIo } from "./commands/cli-io.ts";
+import { foodsImportCommand } from "./commands/foods-import.ts";
 import { keysRotateCommand } from "./commands/keys-rotate.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serveCommand } from "./commands/serve.ts";
@@ -15,6 +16,7 @@ export const USAGE = `usage: fitgate <command> [flags]
   serve                              run the server (FITGATE_HOST:FITGATE_PORT)
   migrate [--json]                   bring the database schema up to date
   keys rotate [--json]               add a new access-token signing key (old ones verify until their tokens expire)
+  foods import PATH [--json]         load a USDA FoodData Central CSV download (directory or food.csv)
   user create --email E --password-stdin [--json]
   client create --name N --type confidential|public [--redirect-uri U]... [--callback-url U]...
                 [--scope "s1 s2"] [--default-scope "s1"] [--cidr C]... [--refresh-rotation on|off]
@@ -28,7 +30,9 @@ Configuration comes from FITGATE_* environment variables (see README.md).`;
 
 type Command = Readonly<{
   options: NonNullable<ParseArgsConfig["options"]>;
-  run(config: Config, io: CliIo, flags: Record<string, unknown>): Promise<number>;
+  /** true for commands that take operands (e.g. foods import PATH) */
+  positionals?: boolean;
+  run(config: Config, io: CliIo, flags: Record<string, unknown>, positionals: readonly string[]): Promise<number>;
 }>;
 
 const json = { type: "boolean" } as const;
@@ -45,6 +49,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: { options: {}, run: (config, io) => serveCommand(config, io) },
   migrate: { options: { json }, run: (config, io, flags) => migrateCommand(config, io, flags.json === true) },
   "keys rotate": { options: { json }, run: (config, io, flags) => keysRotateCommand(config, io, flags.json === true) },
+  "foods import": { options: { json }, positionals: true, run: (config, io, flags, positionals) => foodsImportCommand(config, io, positionals[0], flags.json === true) },
   "user create": {
     options: { email: { type: "string" }, "password-stdin": { type: "boolean" }, json },
     run: (config, io, flags) => userCreateCommand(config, io, flags as UserCreateFlags),
@@ -74,9 +79,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, env
   }
   const rest = argv.slice(name.split(" ").length);
   try {
-    const { values } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: false });
+    const { values, positionals } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: command.positionals === true });
     const config = loadConfig(env);
-    return await command.run(config, io, values);
+    return await command.run(config, io, values, positionals);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`fitgate: ${error.message}`);

@@ -65,8 +65,8 @@ for (const target of targets) {
     });
 
     test("a day's entries come with its totals; the month lists each day's totals", async () => {
-      const [slice] = toast.servings.serving as Json[];
-      const [cup] = milk.servings.serving as Json[];
+      const slice = (toast.servings.serving as Json[])[0] as Json;
+      const cup = (milk.servings.serving as Json[])[0] as Json;
       await create({ date: "2025-04-10", number_of_units: "2", serving_id: slice.serving_id });
       await create({ date: "2025-04-10", food_id: milk.food_id, serving_id: cup.serving_id, meal: "breakfast", number_of_units: "1.5" });
       await create({ date: "2025-04-12", number_of_units: "1" });
@@ -84,10 +84,10 @@ for (const target of targets) {
 
     test("an edit changes the serving and units but keeps the logged food; a delete is safe to retry", async () => {
       const id = json(await create({ date: "2025-05-01" })).food_entry_id.value as string;
-      const serving100g = (toast.servings.serving as Json[]).find((s) => s.serving_description === "100 g");
+      const serving100g = (toast.servings.serving as Json[]).find((s) => s.serving_description === "100 g") as Json;
       const edited = await t.app.inject(call("PATCH", `/api/v1/food-entries/${id}`, { serving_id: serving100g.serving_id, number_of_units: "0.5", meal: "Dinner", food_entry_name: "Half the toast" }));
       assert.equal(edited.statusCode, 200, edited.body);
-      const [entry] = (await day("2025-05-01")).food_entry as Json[];
+      const entry = ((await day("2025-05-01")).food_entry as Json[])[0] as Json;
       assert.deepEqual([entry.food_id, entry.meal, entry.food_entry_name, entry.number_of_units], [toast.food_id, "dinner", "Half the toast", "0.5"]);
       assert.equal(entry.calories, String(Math.round(0.5 * Number(serving100g.calories) * 1000) / 1000));
       for (let attempt = 0; attempt < 2; attempt++) {
