@@ -3,7 +3,8 @@ import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import {
-  authorize, createConsumer, exchange, getRequestToken, loggedInPageClient, parseForm, threeLeggedDance, verifierFromOobPage,
+  authorize, createConsumer, exchange, getRequestToken, ISSUER, loggedInPageClient, parseForm, signedRequest, signerFor, threeLeggedDance,
+  verifierFromOobPage,
 } from "./oauth1-helpers.ts";
 import { findLiveGrant } from "../../src/store/kysely/grants.ts";
 
@@ -23,9 +24,25 @@ for (const target of targets) {
 
     it("issues a request token with oauth_callback_confirmed=true, form-encoded and not cached", async () => {
       const consumer = await createConsumer(testApp);
-      const token = await getRequestToken(testApp.app, consumer, "http://localhost:12345/callback");
-      assert.match(token.key, /^[A-Za-z0-9_-]{43}$/);
-      assert.match(token.secret, /^[A-Za-z0-9_-]{43}$/);
+      const response = await testApp.app.inject(signedRequest({ consumer, path: "/oauth/request_token", oauth: { oauth_callback: "http://localhost:12345/callback" } }));
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.headers["content-type"], "application/x-www-form-urlencoded");
+      assert.equal(response.headers["cache-control"], "no-store");
+      const form = parseForm(response);
+      assert.equal(form.oauth_callback_confirmed, "true");
+      assert.match(form.oauth_token ?? "", /^[A-Za-z0-9_-]{43}$/);
+      assert.match(form.oauth_token_secret ?? "", /^[A-Za-z0-9_-]{43}$/);
+    });
+
+    it("accepts FatSecret's style: a GET with every oauth_* parameter in the query string", async () => {
+      const consumer = await createConsumer(testApp);
+      const oauth = signerFor(consumer);
+      const url = `${ISSUER}/oauth/request_token`;
+      const signed = oauth.authorize({ url, method: "GET", data: { oauth_callback: "oob" } });
+      const query = new URLSearchParams(Object.entries(signed).map(([name, value]) => [name, String(value)]));
+      const response = await testApp.app.inject({ method: "GET", url: `/oauth/request_token?${query.toString().replace(/\+/g, "%20")}` });
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(parseForm(response).oauth_callback_confirmed, "true");
     });
 
     it("sends the user to the login page first, and back to the consent page after", async () => {
