@@ -2,26 +2,16 @@
 // python3-requests-oauthlib) does the whole three-legged dance against a running fitgate while the
 // user's part — login, consent, Allow — happens in real Chromium; then it makes signed API calls.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { createInterface } from "node:readline";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
 import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { pythonSkipReason, runPythonScript } from "../helpers/python.ts";
 
-const PYTHON = process.env.FITGATE_TEST_PYTHON ?? "/usr/bin/python3";
 const SCRIPT = fileURLToPath(new URL("./python-oauth1.py", import.meta.url));
-
-function pythonSkipReason(): false | string {
-  const probe = spawnSync(PYTHON, ["-c", "import requests_oauthlib"], { encoding: "utf8" });
-  if (probe.status === 0) return false;
-  const reason = `${PYTHON} cannot import requests_oauthlib (apt-get install -y python3-requests-oauthlib)`;
-  if (process.env.FITGATE_TEST_REQUIRE_BROWSER === "1") throw new Error(reason);
-  return reason;
-}
 
 const [sqlite] = await databaseTargets();
 const skip = browserSkipReason() || pythonSkipReason() || (sqlite?.skip ?? "no database");
@@ -56,16 +46,8 @@ describe("Python requests_oauthlib with the user in Chromium", { skip }, () => {
   it("gets an access token through login, consent and the callback, then calls the API signed", { timeout: 60_000 }, async () => {
     const user = await createTestUser(server.deps);
     const { client, secrets } = await createTestClient(server.deps, { name: "Python Diary", callbackUrls: [callback] });
-    const python = spawn(PYTHON, [SCRIPT, server.url, client.consumerKey ?? "", secrets?.consumerSecret ?? "", callback, "/rest/server.api?method=profile.get&format=json"],
-      { stdio: ["pipe", "pipe", "pipe"] });
-    let stderr = "";
-    python.stderr.on("data", (chunk: Buffer) => { stderr += chunk.toString(); });
-    const lines = createInterface({ input: python.stdout })[Symbol.asyncIterator]();
-    const next = async (): Promise<Record<string, unknown>> => {
-      const line = await lines.next();
-      if (line.done) throw new Error(`python ended early: ${stderr}`);
-      return JSON.parse(line.value) as Record<string, unknown>;
-    };
+    const python = runPythonScript(SCRIPT, [server.url, client.consumerKey ?? "", secrets?.consumerSecret ?? "", callback, "/rest/server.api?method=profile.get&format=json"]);
+    const next = python.next;
     try {
       const start = await next();
       assert.equal(start.callback_confirmed, "true");
@@ -82,7 +64,7 @@ describe("Python requests_oauthlib with the user in Chromium", { skip }, () => {
       const redirected = new URL(callbackUrl);
       assert.ok(redirected.searchParams.get("oauth_verifier"));
 
-      python.stdin.write(`${callbackUrl}\n`);
+      python.writeLine(callbackUrl);
       const done = await next();
       assert.deepEqual(done.access_token_keys, ["oauth_token", "oauth_token_secret"]);
       assert.equal(done.status, 200, String(done.body));
