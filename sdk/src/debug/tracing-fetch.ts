@@ -4,11 +4,13 @@
 import type { FetchLike } from "../http.ts";
 
 const REDACTED = new Set(["client_secret", "oauth_token_secret", "password", "code_verifier"]);
-const SHORTENED = new Set(["code", "access_token", "refresh_token", "id_token", "token", "oauth_token", "oauth_verifier", "oauth_signature"]);
+// oauth_signature is shown: it is bound to one nonce and timestamp, and comparing it helps debugging
+const SHORTENED = new Set(["code", "access_token", "refresh_token", "id_token", "token", "oauth_token", "oauth_verifier"]);
 
-/** first characters only, so two values can be told apart without being usable */
+/** a few characters from each end, so two values can be told apart (JWTs all start "eyJhbG") without being usable */
 export function maskSecret(value: string): string {
-  return value.length <= 8 ? "<redacted>" : `${value.slice(0, 6)}…`;
+  if (value.length <= 8) return "<redacted>";
+  return value.length < 24 ? `${value.slice(0, 6)}…` : `${value.slice(0, 6)}…${value.slice(-4)}`;
 }
 
 export function maskParameter(name: string, value: string): string {
