@@ -82,7 +82,7 @@ describe("seed data", () => {
       const per100 = food.servings.find((s) => s.servingDescription === "100 g");
       assert.ok(per100, food.name);
       for (const serving of food.servings) {
-        const expected = Math.round(per100.nutrients.calories * (serving.metricServingAmount / 100) * 1000) / 1000;
+        const expected: number = Math.round(per100.nutrients.calories * (serving.metricServingAmount / 100) * 1000) / 1000;
         assert.equal(serving.nutrients.calories, expected, `${food.name} ${serving.servingDescription}`);
       }
       // energy roughly agrees with the macronutrients (4/4/9 kcal per g), catching typos in the
