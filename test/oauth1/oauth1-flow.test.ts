@@ -45,6 +45,16 @@ for (const target of targets) {
       assert.equal(parseForm(response).oauth_callback_confirmed, "true");
     });
 
+    it("verifies the RFC 5849 §3.4.1.1 request shape over HTTP: encoded query, empty values, a + in the form body", async () => {
+      const consumer = await createConsumer(testApp);
+      const path = "/oauth/request_token?b5=%3D%253D&a3=a&c%40=&a2=r%20b";
+      const request = signedRequest({ consumer, path, oauth: { oauth_callback: "oob" }, body: [["c2", ""], ["a3", "2 q"]] });
+      const response = await testApp.app.inject({
+        ...request, payload: "c2&a3=2+q", headers: { ...request.headers, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+      });
+      assert.equal(response.statusCode, 200, response.body);
+    });
+
     it("sends the user to the login page first, and back to the consent page after", async () => {
       const consumer = await createConsumer(testApp);
       const token = await getRequestToken(testApp.app, consumer);
