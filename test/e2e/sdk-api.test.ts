@@ -1,7 +1,8 @@
 // The SDK's typed API client against a real fitgate (foods seeded), on both databases: every
 // group (foods, profile, diary, weight, exercise) with a user's OAuth 2 token, catalogue calls
 // with client credentials and 2-legged OAuth 1, user data with 3-legged OAuth 1, errors as
-// ApiError, 20 racing API calls refreshing once, and a grant the user revoked ending in
+// ApiError, 20 racing API calls refreshing once, and a grant the user revoked (Revoke on
+// /account/apps) ending in
 // ReauthorizationRequiredError on the next call.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -15,7 +16,6 @@ import { createTokenManager } from "../../sdk/src/oauth2/token-manager.ts";
 import { fitgateOAuth1 } from "../../sdk/src/presets/fitgate.ts";
 import { createMemoryTokenStore } from "../../sdk/src/token-stores/memory.ts";
 import { seedFoods } from "../../src/foods/seed.ts";
-import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
 import { createTestClient, createTestUser, startTestServer } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { authorizeWithSdk, createUserAgent } from "./sdk-user-agent.ts";
@@ -132,12 +132,10 @@ for (const target of targets) {
       assert.equal(tokenRequests, 1);
     });
 
-    it("ends in ReauthorizationRequiredError on the next call once the user revoked the app", async () => {
-      const { api, user, registered } = await userApi();
+    it("ends in ReauthorizationRequiredError on the next call once the user clicked Revoke on /account/apps", async () => {
+      const { api, agent } = await userApi();
       await api.profile.get();
-      const grant = await findLiveGrant(server.deps.db, user.id, registered.client.id);
-      assert.ok(grant !== null);
-      await revokeGrant(server.deps.db, grant.id, new Date()); // what Revoke on /account/apps does
+      assert.equal(await agent.revokeConnectedApps(), 1);
       // the still-unexpired access token is refused (401 invalid_token), the refresh then fails
       await assert.rejects(api.profile.get(), (error: unknown) => error instanceof ReauthorizationRequiredError);
     });

@@ -1,7 +1,7 @@
 // The SDK's OAuth 2 flows against a real fitgate on a socket, on both databases: discovery,
 // authorization code + PKCE (Basic, body credentials with MapMyFitness's Api-Key, public client),
 // refresh, revocation, client credentials, denial, a 20-call race on an expiring token that
-// refreshes once, and a grant the user revoked surfacing as ReauthorizationRequiredError.
+// refreshes once, and a grant the user revoked on /account/apps surfacing as ReauthorizationRequiredError.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { AuthorizationResponseError, OAuth2Error, ReauthorizationRequiredError } from "../../sdk/src/errors.ts";
@@ -12,7 +12,6 @@ import { createTokenManager } from "../../sdk/src/oauth2/token-manager.ts";
 import { discoverFitgate } from "../../sdk/src/presets/fitgate.ts";
 import { createOAuth2ClientFromPreset } from "../../sdk/src/presets/preset.ts";
 import { createMemoryTokenStore } from "../../sdk/src/token-stores/memory.ts";
-import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
 import { createTestClient, createTestUser, startTestServer } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { authorizeWithSdk, createUserAgent } from "./sdk-user-agent.ts";
@@ -121,11 +120,9 @@ for (const target of targets) {
       await assert.rejects(client.refresh(tokens.refreshToken ?? ""), (error: unknown) => error instanceof OAuth2Error && error.code === "invalid_grant");
     });
 
-    it("turns a grant the user revoked into ReauthorizationRequiredError and clears the store", async () => {
-      const { user, registered, client, tokens } = await authorizeUser();
-      const grant = await findLiveGrant(server.deps.db, user.id, registered.client.id);
-      assert.ok(grant !== null);
-      await revokeGrant(server.deps.db, grant.id, new Date()); // what Revoke on /account/apps does
+    it("turns a grant the user revoked on /account/apps into ReauthorizationRequiredError and clears the store", async () => {
+      const { client, tokens, agent } = await authorizeUser();
+      assert.equal(await agent.revokeConnectedApps(), 1);
       const store = createMemoryTokenStore({ alice: { ...tokens, expiresAt: new Date(Date.now() - 1000) } });
       const manager = createTokenManager({ client, store, key: "alice" });
       await assert.rejects(manager.fetch(`${server.url}/healthz`), (error: unknown) =>

@@ -17,6 +17,8 @@ export type UserAgent = Readonly<{
   authorize(authorizationUrl: string | URL, decision?: Decision): Promise<URL>;
   /** OAuth 1 oob: from the authorization URL to the verifier the final page shows */
   authorizeOob(authorizationUrl: string | URL): Promise<string>;
+  /** clicks Revoke for every app on /account/apps (logged in by an earlier authorize); how many */
+  revokeConnectedApps(): Promise<number>;
 }>;
 
 function unescapeHtml(value: string): string {
@@ -104,6 +106,18 @@ export function createUserAgent(serverUrl: string, credentials: { email: string;
       if (verifier === undefined) throw new Error(`no verifier page at the end: ${String(end).slice(0, 300)}`);
       return unescapeHtml(verifier.trim());
     },
+    async revokeConnectedApps() {
+      const response = await request(new URL("/account/apps", origin));
+      const page = await response.text();
+      if (response.status !== 200) throw new Error(`HTTP ${response.status} at /account/apps`);
+      const actions = [...page.matchAll(/action="(\/account\/apps\/[^"]+\/revoke)"/g)].map((m) => unescapeHtml(m[1] ?? ""));
+      for (const action of actions) {
+        const revoked = await post(new URL(action, origin), formOf(page, action) ?? new URLSearchParams());
+        await revoked.body?.cancel();
+        if (revoked.status >= 400) throw new Error(`HTTP ${revoked.status} revoking at ${action}`);
+      }
+      return actions.length;
+    },
   };
 }
 
@@ -128,8 +142,9 @@ export async function authorizeWithSdk(
   });
   const redirectUri = registered.client.redirectUris[0] ?? "";
   const pending = await client.createAuthorizationRequest({ redirectUri, scope: options.scope });
-  const callback = await createUserAgent(server.url, user).authorize(pending.url);
+  const agent = createUserAgent(server.url, user);
+  const callback = await agent.authorize(pending.url);
   const { code } = parseAuthorizationResponse(callback, { state: pending.state, issuer: server.url });
   const tokens = await client.exchangeCode({ code, redirectUri, codeVerifier: pending.codeVerifier });
-  return { user, registered, client, tokens, pending };
+  return { user, registered, client, tokens, pending, agent };
 }
