@@ -2,8 +2,7 @@
 // group (foods, profile, diary, weight, exercise) with a user's OAuth 2 token, catalogue calls
 // with client credentials and 2-legged OAuth 1, user data with 3-legged OAuth 1, errors as
 // ApiError, 20 racing API calls refreshing once, and a grant the user revoked (Revoke on
-// /account/apps) ending in
-// ReauthorizationRequiredError on the next call.
+// /account/apps) ending in ReauthorizationRequiredError on the next call.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createFitgateApi } from "../../sdk/src/api/client.ts";
