@@ -64,6 +64,12 @@ describe("authorization response", () => {
     ["the user's denial", "http://localhost/cb?error=access_denied&error_description=no&state=s1", "access_denied"],
     ["neither code nor error", "http://localhost/cb?state=s1", "invalid_response"],
   ];
+  it("requires iss when the server's metadata promises it (RFC 9207 §2.4)", () => {
+    assert.throws(() => parseAuthorizationResponse("http://localhost/cb?code=abc&state=s1", { ...expected, issuerRequired: true }),
+      (error: unknown) => error instanceof AuthorizationResponseError && error.code === "issuer_missing");
+    assert.deepEqual(parseAuthorizationResponse("http://localhost/cb?code=abc&state=s1", expected), { code: "abc" });
+  });
+
   for (const [what, url, code] of failures) {
     it(`refuses ${what} with the code ${code}`, () => {
       assert.throws(() => parseAuthorizationResponse(url, expected), (error: unknown) => error instanceof AuthorizationResponseError && error.code === code);

@@ -103,7 +103,9 @@ async function runOAuth2Demo(context: DemoContext, options: { clientId: string; 
     step("receive the authorization code");
     const callback = await server.waitForCallback({ timeoutSeconds: context.timeoutSeconds });
     io.out(`callback: ${callback.pathname}?${[...callback.searchParams].map(([k, v]) => `${k}=${k === "code" ? maskSecret(v) : v}`).join("&")}`);
-    const { code } = parseAuthorizationResponse(callback, { state: pending.state, issuer: metadata.issuer });
+    const { code } = parseAuthorizationResponse(callback, {
+      state: pending.state, issuer: metadata.issuer, issuerRequired: metadata.authorizationResponseIssParameterSupported,
+    });
 
     step("exchange the code for an access token and a refresh token");
     const tokens = await client.exchangeCode({ code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier });

@@ -52,6 +52,8 @@ export type AuthorizationResponseExpectations = Readonly<{
   state: string;
   /** the issuer we started with; when given, an `iss` in the callback must equal it (RFC 9207 §2.4) */
   issuer?: string | null | undefined;
+  /** the server's metadata says authorization_response_iss_parameter_supported: `iss` must be there */
+  issuerRequired?: boolean | undefined;
 }>;
 
 /**
@@ -66,6 +68,9 @@ export function parseAuthorizationResponse(callbackUrl: string | URL, expected: 
     throw new AuthorizationResponseError("state_mismatch", "the callback's state is not the one this request sent (possible CSRF)");
   }
   const issuer = query.get("iss");
+  if (issuer === null && expected.issuerRequired === true) {
+    throw new AuthorizationResponseError("issuer_missing", "the server promises an iss parameter (RFC 9207) and this callback has none");
+  }
   if (issuer !== null && expected.issuer !== undefined && expected.issuer !== null && issuer !== expected.issuer) {
     throw new AuthorizationResponseError("issuer_mismatch", `the callback came from ${issuer}, not ${expected.issuer} (RFC 9207)`);
   }
