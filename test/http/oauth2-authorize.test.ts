@@ -24,6 +24,7 @@ for (const target of targets) {
     const pageErrors: Array<[string, (clientId: string) => string]> = [
       ["an unknown client", () => authorizeUrl({ client_id: "nobody" })],
       ["a missing client_id", () => "/oauth2/authorize?response_type=code"],
+      ["a client_id with a NUL byte", () => authorizeUrl({ client_id: "a\u0000b" })],
       ["a redirect URI that is not registered", (id) => authorizeUrl({ client_id: id, redirect_uri: "https://evil.example/callback" })],
       ["a redirect URI that only starts like a registered one", (id) => authorizeUrl({ client_id: id, redirect_uri: `${REDIRECT_URI}/../x` })],
       ["a redirect URI with an extra query", (id) => authorizeUrl({ client_id: id, redirect_uri: `${REDIRECT_URI}?a=1` })],

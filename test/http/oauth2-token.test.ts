@@ -88,6 +88,7 @@ for (const target of targets) {
       ["JSON instead of a form", (s) => t.app.inject({ method: "POST", url: "/oauth2/token", headers: s.auth, payload: { grant_type: "authorization_code", code: s.code } }), 400, "invalid_request"],
       ["malformed JSON", (s) => t.app.inject({ method: "POST", url: "/oauth2/token", headers: { ...s.auth, "content-type": "application/json" }, payload: "{" }), 400, "invalid_request"],
       ["plain text", (s) => t.app.inject({ method: "POST", url: "/oauth2/token", headers: { ...s.auth, "content-type": "text/plain" }, payload: "grant_type=x" }), 400, "invalid_request"],
+      ["a client_id with a NUL byte", (s) => postToken(t.app, { grant_type: "client_credentials", client_id: "a\u0000b", client_secret: s.secret }), 401, "invalid_client"],
       ["a malformed Basic header", (s) => postToken(t.app, { grant_type: "client_credentials" }, { authorization: "Basic !!!" }), 401, "invalid_client"],
     ];
     for (const [name, request, status, error] of refusals) {

@@ -3,7 +3,7 @@
 // list of steps; HTTP is translation only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Client } from "../../domain/client.ts";
-import { checkApiKey, checkClientAuthentication, parseClientCredentials } from "../../protocol/oauth2/client-authentication.ts";
+import { checkApiKey, checkClientAuthentication, isPlausibleClientId, parseClientCredentials } from "../../protocol/oauth2/client-authentication.ts";
 import { OAuth2Error } from "../../protocol/oauth2/errors.ts";
 import { createServerMetadata } from "../../protocol/oauth2/metadata.ts";
 import { checkOAuthForm, parseGrantType } from "../../protocol/oauth2/token-request.ts";
@@ -24,7 +24,7 @@ export async function authenticateClientRequest(request: FastifyRequest, deps: A
   const credentials = parseClientCredentials(request.headers.authorization, form);
   const apiKey = request.headers["api-key"];
   checkApiKey(Array.isArray(apiKey) ? apiKey.join(",") : apiKey, credentials.clientId);
-  const client = checkClientAuthentication(credentials.clientId.length > 200 ? null : await findClientById(deps.db, credentials.clientId), credentials);
+  const client = checkClientAuthentication(isPlausibleClientId(credentials.clientId) ? await findClientById(deps.db, credentials.clientId) : null, credentials);
   await checkRateLimit(deps, `oauth2-${endpoint}-client:${client.id}`, deps.config.tokenRequestsPerMinutePerClient);
   return { form, client };
 }

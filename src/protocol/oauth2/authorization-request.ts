@@ -2,6 +2,7 @@
 // client and redirect URI (errors shown on a page, never redirected: §3.1.2.4, RFC 9700 §4.1),
 // then everything else (errors redirected with error, error_description, state and iss).
 import type { Client } from "../../domain/client.ts";
+import { isPlausibleClientId } from "./client-authentication.ts";
 import { OAuth2Error } from "./errors.ts";
 import { parseCodeChallenge, type CodeChallenge } from "./pkce.ts";
 import { resolveAuthorizationScopes } from "./scope.ts";
@@ -28,7 +29,7 @@ function single(params: URLSearchParams, name: string, redirectable: boolean): s
 export async function parseAuthorizationTarget(params: URLSearchParams, findClient: (id: string) => Promise<Client | null>): Promise<AuthorizationTarget> {
   const clientId = single(params, "client_id", false);
   if (clientId === null) throw notRedirectable("The request names no application (client_id is missing).");
-  const client = clientId.length > 200 ? null : await findClient(clientId);
+  const client = isPlausibleClientId(clientId) ? await findClient(clientId) : null;
   if (client === null) throw notRedirectable("The application that sent you here is not registered with fitgate.");
   const requested = single(params, "redirect_uri", false);
   // §3.1.2.3: with exactly one registered redirect URI the parameter may be left out

@@ -6,6 +6,11 @@ import type { Client } from "../../domain/client.ts";
 import { constantTimeEqual, sha256Hex } from "../../security/random.ts";
 import { invalidClient, invalidRequest } from "./errors.ts";
 
+/** client ids fitgate issues are short printable ASCII; anything else is unknown without a lookup (and never reaches the database: PostgreSQL refuses NUL) */
+export function isPlausibleClientId(clientId: string): boolean {
+  return /^[\x21-\x7e]{1,200}$/.test(clientId);
+}
+
 export type ClientAuthenticationMethod = "client_secret_basic" | "client_secret_post" | "none";
 
 export type ClientCredentials = Readonly<{ clientId: string; clientSecret: string | null; method: ClientAuthenticationMethod }>;
