@@ -2,25 +2,15 @@
 // OAuth2Session, a real callback server on a free port, fetch_token with the Api-Key header, an
 // API call, refresh), with the user's login and Allow done in real Chromium.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { createInterface } from "node:readline";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
 import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { pythonSkipReason, runPythonScript } from "../helpers/python.ts";
 
-const PYTHON = process.env.FITGATE_TEST_PYTHON ?? "/usr/bin/python3";
 const SCRIPT = fileURLToPath(new URL("./python-oauth2-demo.py", import.meta.url));
-
-function pythonSkipReason(): false | string {
-  const probe = spawnSync(PYTHON, ["-c", "import requests_oauthlib"], { encoding: "utf8" });
-  if (probe.status === 0) return false;
-  const reason = `${PYTHON} cannot import requests_oauthlib (apt-get install -y python3-requests-oauthlib)`;
-  if (process.env.FITGATE_TEST_REQUIRE_BROWSER === "1") throw new Error(reason);
-  return reason;
-}
 
 const [sqlite] = await databaseTargets();
 const skip = browserSkipReason() || pythonSkipReason() || (sqlite?.skip ?? "no database");
@@ -46,15 +36,8 @@ describe("the MapMyFitness tutorial's Python client, the user in Chromium", { sk
     const { client, secrets } = await createTestClient(server.deps, {
       name: "MapMyFitness demo", redirectUris: [redirectUri], defaultScopes: ["profile", "diary:read"],
     });
-    const python = spawn(PYTHON, [SCRIPT, server.url, client.id, secrets?.clientSecret ?? "", redirectUri, "/api/v1/profile"], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    python.stderr.on("data", (chunk: Buffer) => { stderr += chunk.toString(); });
-    const lines = createInterface({ input: python.stdout })[Symbol.asyncIterator]();
-    const next = async (): Promise<Record<string, unknown>> => {
-      const line = await lines.next();
-      if (line.done) throw new Error(`python ended early: ${stderr}`);
-      return JSON.parse(line.value) as Record<string, unknown>;
-    };
+    const python = runPythonScript(SCRIPT, [server.url, client.id, secrets?.clientSecret ?? "", redirectUri, "/api/v1/profile"]);
+    const next = () => python.next();
     try {
       const start = await next();
       assert.equal(start.step, "authorize");
