@@ -46,14 +46,27 @@ export type DemoContext = Readonly<{
 
 export async function demoCommand(config: Config, io: CliIo, flags: DemoFlags): Promise<number> {
   const context = createDemoContext(config, io, flags);
-  if (flags.oauth1 === true) {
-    const consumerKey = required(flags["consumer-key"], "--consumer-key");
-    const consumerSecret = required(flags["consumer-secret"], "--consumer-secret");
-    return runOAuth1Demo(context, { consumerKey, consumerSecret, oob: flags.oob === true });
+  const run = flags.oauth1 === true
+    ? () => runOAuth1Demo(context, {
+      consumerKey: required(flags["consumer-key"], "--consumer-key"),
+      consumerSecret: required(flags["consumer-secret"], "--consumer-secret"),
+      oob: flags.oob === true,
+    })
+    : () => runOAuth2Demo(context, {
+      clientId: required(flags["client-id"], "--client-id"),
+      clientSecret: required(flags["client-secret"], "--client-secret"),
+      scope: flags.scope ?? null,
+    });
+  try {
+    return await run();
+  } catch (error) {
+    // undici's "fetch failed" says nothing about where: name the server and the likely fix
+    if (error instanceof TypeError && error.message === "fetch failed") {
+      const reason = error.cause instanceof Error ? error.cause.message : "no answer";
+      throw new Error(`cannot reach ${context.issuer} (${reason}); is fitgate running there (npx fitgate serve)?`);
+    }
+    throw error;
   }
-  const clientId = required(flags["client-id"], "--client-id");
-  const clientSecret = required(flags["client-secret"], "--client-secret");
-  return runOAuth2Demo(context, { clientId, clientSecret, scope: flags.scope ?? null });
 }
 
 function createDemoContext(config: Config, io: CliIo, flags: DemoFlags): DemoContext {
