@@ -28,7 +28,8 @@ describe("Python requests_oauthlib with the user in Chromium", { skip }, () => {
     const port = await freePort();
     callback = `http://127.0.0.1:${port}/callback`;
     callbackServer = createServer((request, response) => {
-      arrivals.push(`http://127.0.0.1:${port}${request.url ?? "/"}`);
+      // the browser also asks this origin for /favicon.ico: only the callback counts
+      if (request.url?.startsWith("/callback") === true) arrivals.push(`http://127.0.0.1:${port}${request.url}`);
       response.writeHead(200, { "content-type": "text/html" }).end("<p>Back at the app</p>");
     });
     await new Promise<void>((resolve) => callbackServer.listen(port, "127.0.0.1", resolve));
