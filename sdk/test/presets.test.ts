@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import { InvalidResponseError } from "../src/errors.ts";
 import { discoverAuthorizationServer, metadataUrlFor } from "../src/oauth2/discovery.ts";
 import { fatsecretOAuth1, fatsecretOAuth2 } from "../src/presets/fatsecret.ts";
-import { discoverFitgate, fitgateOAuth1, fitgateOAuth2 } from "../src/presets/fitgate.ts";
+import { discoverFitgate, FITGATE_SCOPES, fitgateOAuth1, fitgateOAuth2 } from "../src/presets/fitgate.ts";
+import { SCOPE_CATALOGUE } from "../../src/domain/scopes.ts";
 import { mapmyfitness } from "../src/presets/mapmyfitness.ts";
 import { myfitnesspal } from "../src/presets/myfitnesspal.ts";
 import { createOAuth2ClientFromPreset, type OAuth2Preset } from "../src/presets/preset.ts";
@@ -39,6 +40,10 @@ describe("presets", () => {
     assert.deepEqual(Object.fromEntries(new URLSearchParams(request?.body)), {
       grant_type: "authorization_code", code: "e6e3d79f", redirect_uri: "http://localhost.mapmyapi.com:12345/callback", client_id: "my-key", client_secret: "my-secret",
     });
+  });
+
+  it("lists exactly the server's scope catalogue for fitgate", () => {
+    assert.deepEqual([...FITGATE_SCOPES].sort(), SCOPE_CATALOGUE.map((s) => s.name).sort());
   });
 
   it("builds fitgate's endpoints from an issuer, and from its metadata when it answers", async () => {
