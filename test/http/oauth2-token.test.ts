@@ -2,6 +2,7 @@
 // as a real request with its exact status and body (none a 500), on both databases.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { BearerTokenError, verifyBearerToken } from "../../src/http/bearer.ts";
 import { findGrantById } from "../../src/store/kysely/grants.ts";
 import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
@@ -106,6 +107,7 @@ for (const target of targets) {
       assertError(await postToken(t.app, { grant_type: "refresh_token", refresh_token: first.json().refresh_token }, s.auth), 400, "invalid_grant");
       const grantId = JSON.parse(Buffer.from(first.json().access_token.split(".")[1], "base64url").toString()).grant_id;
       assert.ok((await findGrantById(t.deps.db, grantId))?.revokedAt);
+      await assert.rejects(verifyBearerToken(first.json().access_token, t.deps), (e: unknown) => e instanceof BearerTokenError && e.code === "invalid_token");
     });
 
     it("an expired code fails", async () => {
