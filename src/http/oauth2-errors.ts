@@ -10,7 +10,7 @@ const JSON_ENDPOINTS = ["/oauth2/token", "/oauth2/revoke", "/oauth2/introspect"]
 
 export function sendOAuth2Error(reply: FastifyReply, error: OAuth2Error): FastifyReply {
   reply.status(error.status).headers({ "cache-control": "no-store", pragma: "no-cache" });
-  if (error.status === 401) reply.header("www-authenticate", `Basic realm="fitgate", error="${error.code}"`);
+  if (error.status === 401) reply.header("www-authenticate", 'Basic realm="fitgate"');
   if (error.status === 429) reply.header("retry-after", "60");
   return reply.type("application/json; charset=utf-8").send(errorBodyOf(error));
 }

@@ -3,7 +3,11 @@
 import { invalidRequest, OAuth2Error } from "./errors.ts";
 
 export type GrantType = "authorization_code" | "refresh_token" | "client_credentials";
-const GRANT_TYPES: readonly string[] = ["authorization_code", "refresh_token", "client_credentials"];
+const GRANT_TYPES: readonly GrantType[] = ["authorization_code", "refresh_token", "client_credentials"];
+
+function isGrantType(value: string): value is GrantType {
+  return (GRANT_TYPES as readonly string[]).includes(value);
+}
 
 /** the form of a POST to an OAuth 2 endpoint, refusing JSON and repeated parameters */
 export function checkOAuthForm(form: URLSearchParams | null): URLSearchParams {
@@ -19,8 +23,8 @@ export function checkOAuthForm(form: URLSearchParams | null): URLSearchParams {
 export function parseGrantType(form: URLSearchParams): GrantType {
   const grantType = form.get("grant_type");
   if (grantType === null || grantType === "") throw invalidRequest("grant_type is required");
-  if (!GRANT_TYPES.includes(grantType)) throw new OAuth2Error("unsupported_grant_type", `grant_type ${grantType.slice(0, 40)} is not supported`);
-  return grantType as GrantType;
+  if (!isGrantType(grantType)) throw new OAuth2Error("unsupported_grant_type", `grant_type ${grantType.slice(0, 40)} is not supported`);
+  return grantType;
 }
 
 /** a required parameter, non-empty */
