@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { createTestApp, freePort } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import {
   authorize, createConsumer, exchange, getRequestToken, loggedInPageClient, parseForm, signedRequest, threeLeggedDance, verifierFromOobPage,
@@ -138,6 +138,18 @@ for (const target of targets) {
         assert.equal(parseForm(bad).oauth_problem, "signature_invalid");
         assert.equal(parseForm(bad).debug_sbs, undefined);
         assert.equal(bad.headers["www-authenticate"], 'OAuth realm="https://fitgate.example"');
+      } finally {
+        await testApp.close();
+      }
+    });
+
+    it("refuses signed requests with 503 while Redis is unreachable, rather than skipping the replay check", async () => {
+      const testApp = await createTestApp(database, { env: { FITGATE_REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
+      try {
+        const consumer = await createConsumer(testApp);
+        const response = await testApp.app.inject(signedRequest({ consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" } }));
+        assert.equal(response.statusCode, 503);
+        assert.equal(parseForm(response).oauth_problem, "server_error");
       } finally {
         await testApp.close();
       }

@@ -2,6 +2,7 @@
 // node, expiring by itself. Strict-mode timestamps stay in the database store given as fallback.
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
+import { OAuth1Problem } from "../../protocol/oauth1/problems.ts";
 import type { NonceKey, ReplayStore } from "../../protocol/oauth1/replay.ts";
 
 const PREFIX = "fitgate:oauth1:nonce:";
@@ -16,7 +17,13 @@ export function createRedisReplayStore(redis: Redis, timestamps: ReplayStore, no
   return {
     async rememberNonce(key: NonceKey, expiresAtSeconds: number): Promise<boolean> {
       const ttlSeconds = Math.max(1, expiresAtSeconds - nowSeconds());
-      const answer = await redis.set(redisNonceKey(key), "1", "EX", ttlSeconds, "NX");
+      let answer: string | null;
+      try {
+        answer = await redis.set(redisNonceKey(key), "1", "EX", ttlSeconds, "NX");
+      } catch {
+        // fail closed: without the shared nonce cache a replay could not be recognised
+        throw new OAuth1Problem("server_error", "The server cannot check nonces right now; try again in a moment.", { status: 503 });
+      }
       return answer === "OK";
     },
     advanceTimestamp: (consumerKey, timestampSeconds) => timestamps.advanceTimestamp(consumerKey, timestampSeconds),
