@@ -71,7 +71,7 @@ async function openSqlite(options: { migrate?: boolean } = {}): Promise<TestData
   const directory = mkdtempSync(join(tmpdir(), "fitgate-test-"));
   const url = `sqlite:${join(directory, "fitgate.db")}`;
   const handle = connectDatabase(url);
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  if (options.migrate !== false) await migrateWhileOthersDropSchemas(handle);
   const others: DatabaseHandle[] = [];
   return {
     ...handle,
@@ -89,6 +89,23 @@ async function openSqlite(options: { migrate?: boolean } = {}): Promise<TestData
   };
 }
 
+/**
+ * Kysely's migrator introspects every schema of the server; when another test process drops its
+ * schema at that moment, PostgreSQL answers 3F000 (invalid_schema_name) for the vanished one.
+ * Only tests create and drop schemas concurrently, so only tests retry.
+ */
+async function migrateWhileOthersDropSchemas(handle: DatabaseHandle): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle.db);
+      return;
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (code !== "3F000" || attempt >= 5) throw error;
+    }
+  }
+}
+
 async function openPostgres(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
   const admin = connectDatabase(POSTGRES_URL, { poolSize: 1 });
@@ -98,7 +115,7 @@ async function openPostgres(options: { migrate?: boolean } = {}): Promise<TestDa
   // process given this URL works in the same schema
   const url = `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const handle = connectDatabase(url);
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  if (options.migrate !== false) await migrateWhileOthersDropSchemas(handle);
   const others: DatabaseHandle[] = [];
   return {
     ...handle,
