@@ -2,7 +2,7 @@
 // food.csv) into the foods database. Everything is read and checked first, then written in one
 // transaction: a malformed file changes nothing. Re-importing updates foods by fdc_id, never
 // duplicates them. A progress bar goes to stderr.
-import type { Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Config } from "../config.ts";
 import { ImportError, locateUsdaFiles, readUsdaFoods } from "../foods/usda-csv.ts";
 import { connectDatabase } from "../store/kysely/connect.ts";
@@ -39,6 +39,8 @@ export async function importUsdaDownload(db: Kysely<Database>, path: string, io:
       write(Math.min(start + WRITE_CHUNK, read.foods.length), read.foods.length, "foods");
     }
   });
+  // fresh statistics, or PostgreSQL plans searches over the grown term table badly
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze foods, servings, food_terms`.execute(db);
   return { imported: read.foods.length, skipped_without_energy: read.skipped, with_barcode: read.foods.filter((f) => f.barcode !== null).length };
 }
 

@@ -16,8 +16,10 @@ export async function seedFoods(db: Kysely<Database>, dialect: Dialect, now: Dat
   const foods = [...buildEverydayFoods(), ...buildIfctFoods()];
   const present = await countFoodsWithSourcePrefix(db, "fitgate:") + await countFoodsWithSourcePrefix(db, "ifct:");
   if (present >= foods.length) return 0;
-  return db.transaction().execute(async (trx) => {
+  const written = await db.transaction().execute(async (trx) => {
     if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
     return upsertFoods(trx, foods, now);
   });
+  if (dialect === "postgres") await sql`analyze foods, servings, food_terms`.execute(db);
+  return written;
 }

@@ -49,29 +49,40 @@ export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promis
 
 /**
  * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
- * names starting with the first prefix, then shorter names, then id (stable paging).
+ * names starting with the first prefix, then shorter names, then id (stable paging). One
+ * grouped pass over food_terms, limited to the foods matching the longest (most selective)
+ * prefix, so common words and digits do not multiply the work; the same SQL on both databases.
  */
-export async function searchFoods(db: Db, prefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
-  if (prefixes.length === 0) return { total: 0, foods: [] };
-  let matching = db.selectFrom("foods as f");
-  for (const prefix of prefixes) {
-    matching = matching.where("f.id", "in", (eb) => eb.selectFrom("food_terms").select("food_id")
-      .where("term", ">=", prefix).where("term", "<", prefixUpperBound(prefix)));
+export async function searchFoods(db: Db, queryPrefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
+  // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing
+  const prefixes = queryPrefixes.filter((p) => !queryPrefixes.some((q) => q !== p && q.startsWith(p)));
+  const [first] = prefixes;
+  if (first === undefined) return { total: 0, foods: [] };
+  const inRange = (prefix: string) => sql`(t.term >= ${prefix} and t.term < ${prefixUpperBound(prefix)})`;
+  const longest = [...prefixes].sort((a, b) => b.length - a.length)[0] ?? first;
+  // every prefix matched by some word of the food (max per prefix: cheaper than count(distinct))
+  const everyPrefix = sql.join(prefixes.map((p) => sql`max(case when ${inRange(p)} then 1 else 0 end) = 1`), sql` and `);
+  const matches = sql`
+    select t.food_id,
+      sum(case when t.term in (${sql.join(prefixes)}) then 1 else 0 end) as exact_hits,
+      max(case when t.position = 0 and ${inRange(first)} then 1 else 0 end) as leads
+    from food_terms t
+    where t.food_id in (select c.food_id from food_terms c where c.term >= ${longest} and c.term < ${prefixUpperBound(longest)})
+      and (${sql.join(prefixes.map(inRange), sql` or `)})
+    group by t.food_id
+    having ${everyPrefix}`;
+  const result = await sql<Selectable<FoodTable> & { total: number }>`
+    select f.*, count(*) over () as total
+    from (${matches}) m inner join foods f on f.id = m.food_id
+    order by m.exact_hits desc, m.leads desc, length(f.name), f.id
+    limit ${limit} offset ${offset}`.execute(db);
+  const rows = result.rows;
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && offset > 0) {
+    const counted = await sql<{ n: number }>`select count(*) as n from (${matches}) m`.execute(db);
+    total = Number(counted.rows[0]?.n ?? 0);
   }
-  const countRow = await matching.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const total = Number(countRow.n);
-  if (total === 0 || offset >= total) return { total, foods: [] };
-  const [first = ""] = prefixes;
-  const rows = await matching.selectAll("f")
-    .select((eb) => [
-      eb.selectFrom("food_terms as t").select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("t.food_id", "=", "f.id").where("t.term", "in", [...prefixes]).as("exact_hits"),
-      eb.case().when(eb.exists(eb.selectFrom("food_terms as t").select("t.food_id").whereRef("t.food_id", "=", "f.id")
-        .where("t.position", "=", 0).where("t.term", ">=", first).where("t.term", "<", prefixUpperBound(first))))
-        .then(1).else(0).end().as("leads"),
-    ])
-    .orderBy("exact_hits", "desc").orderBy("leads", "desc").orderBy(sql`length(f.name)`).orderBy("f.id")
-    .limit(limit).offset(offset).execute();
+  if (rows.length === 0) return { total, foods: [] };
   const servings = await db.selectFrom("servings").selectAll().where("food_id", "in", rows.map((r) => r.id)).where("position", "=", 0).execute();
   const servingOf = new Map(servings.map((s) => [s.food_id, servingFromRow(s)]));
   return { total, foods: rows.map((r) => foodFromRow(r, [servingOf.get(r.id)].filter((s) => s !== undefined))) };
