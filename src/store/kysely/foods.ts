@@ -50,8 +50,9 @@ export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promis
 /**
  * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
  * names starting with the first prefix, then shorter names, then id (stable paging). One
- * grouped pass over food_terms, limited to the foods matching the longest (most selective)
- * prefix, so common words and digits do not multiply the work; the same SQL on both databases.
+ * grouped pass over food_terms — a single index range for one word; for several, limited to the
+ * foods matching the longest (most selective) prefix, so common words and digits do not
+ * multiply the work. The same SQL on both databases.
  */
 export async function searchFoods(db: Db, queryPrefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
   // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing
@@ -67,7 +68,7 @@ export async function searchFoods(db: Db, queryPrefixes: readonly string[], offs
       sum(case when t.term in (${sql.join(prefixes)}) then 1 else 0 end) as exact_hits,
       max(case when t.position = 0 and ${inRange(first)} then 1 else 0 end) as leads
     from food_terms t
-    where t.food_id in (select c.food_id from food_terms c where c.term >= ${longest} and c.term < ${prefixUpperBound(longest)})
+    where ${prefixes.length === 1 ? sql`true` : sql`t.food_id in (select c.food_id from food_terms c where c.term >= ${longest} and c.term < ${prefixUpperBound(longest)})`}
       and (${sql.join(prefixes.map(inRange), sql` or `)})
     group by t.food_id
     having ${everyPrefix}`;
