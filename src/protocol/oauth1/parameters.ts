@@ -34,6 +34,8 @@ export type CollectedParameters = Readonly<{
 const AUTH_SCHEME = /^OAuth(?:\s+|$)/i;
 const HEADER_PARAMETER = /^([A-Za-z0-9_\-.~%]+)="([^"\\]*(?:\\.[^"\\]*)*)"\s*(?:,\s*|$)/;
 const MAX_VALUE_LENGTH = 2048;
+// keys, tokens, nonces, callbacks and signatures are printable; PostgreSQL cannot even store a NUL
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** true when the header uses the OAuth scheme (a Bearer or Basic header is not ours) */
 export function isOAuthAuthorization(header: string | null): header is string {
@@ -78,6 +80,7 @@ export function collectParameters(input: SignedRequestInput): CollectedParameter
       throw parameterRejected(name, `${name} appears more than once (across the Authorization header, body and query); send each protocol parameter once (RFC 5849 §3.5).`);
     }
     if (value.length > MAX_VALUE_LENGTH) throw parameterRejected(name, `${name} is longer than ${MAX_VALUE_LENGTH} characters.`);
+    if (CONTROL_CHARACTER.test(value)) throw parameterRejected(name, `${name} contains a control character (such as NUL or a line break); protocol parameter values are printable text.`);
     protocol.set(name, value);
   }
   const required = (name: string): string => {

@@ -26,6 +26,12 @@ export type OAuth1Token = Readonly<{
   revokedAt: Date | null;
 }>;
 
+/** oauth_token values fitgate issues are short printable ASCII; anything else is unknown without a
+ *  lookup (and never reaches the database: PostgreSQL refuses a NUL with an error) */
+export function isPlausibleToken(token: string): boolean {
+  return /^[\x21-\x7e]{1,200}$/.test(token);
+}
+
 /** why a request token cannot be authorized or exchanged, or null when it can */
 export function requestTokenUnusableReason(token: OAuth1Token | null, now: Date): string | null {
   if (token === null || token.kind !== "request") return "is not a request token issued here";

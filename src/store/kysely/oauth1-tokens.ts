@@ -1,7 +1,7 @@
 // OAuth 1 request and access tokens (RFC 5849 §2). The oauth_token is an identifier; its secret
 // is sealed with the master key and the verifier stored only as a hash. Each step is one
 // conditional write, so a token is authorized once and exchanged once even under races.
-import type { OAuth1Token, OAuth1TokenKind } from "../../protocol/oauth1/tokens.ts";
+import { isPlausibleToken, type OAuth1Token, type OAuth1TokenKind } from "../../protocol/oauth1/tokens.ts";
 import type { Db, OAuth1TokenTable } from "./schema.ts";
 import { fromSeconds, fromSecondsOrNull, toSeconds } from "./time.ts";
 
@@ -47,6 +47,7 @@ export async function insertOAuth1Token(db: Db, token: NewOAuth1Token, now: Date
 }
 
 export async function findOAuth1Token(db: Db, token: string): Promise<OAuth1Token | null> {
+  if (!isPlausibleToken(token)) return null;
   const row = await db.selectFrom("oauth1_tokens").selectAll().where("token", "=", token).executeTakeFirst();
   return row === undefined ? null : oauth1TokenFromRow(row);
 }
