@@ -29,7 +29,11 @@ function problemForStatus(status: number): OAuth1Problem {
 export function oauth1ErrorFamily(deps: AppDeps): ErrorFamily {
   return {
     name: "oauth1",
-    matches: (path) => path.startsWith("/oauth/") && path !== "/oauth/authorize",
+    matches(target) {
+      // an absolute-form request target (GET http://host/oauth/…) is the same endpoint
+      const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+      return path.startsWith("/oauth/") && path !== "/oauth/authorize";
+    },
     render(error: unknown, status: number, _request: FastifyRequest, reply: FastifyReply) {
       return sendProblem(reply, error instanceof OAuth1Problem ? error : problemForStatus(status), deps);
     },

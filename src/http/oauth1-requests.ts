@@ -15,9 +15,24 @@ import { createRedisReplayStore } from "../store/redis/oauth1-nonces.ts";
 import type { AppDeps } from "./deps.ts";
 import { formBodyOf } from "./forms.ts";
 
-/** issuer + the path and query the client addressed; a path prefix of the issuer is kept */
+/**
+ * issuer + the path and query the client addressed; a path prefix of the issuer is kept. A request
+ * target in absolute form (RFC 9112 §3.2.2, `GET http://host/path`) gives its path and query only:
+ * its host, like the Host header, never changes what is signed.
+ * @see RFC 5849 §3.4.1.2
+ */
 export function publicUrlOf(request: FastifyRequest, issuer: URL): URL {
-  return new URL(issuer.href.replace(/\/+$/, "") + request.url);
+  return new URL(issuer.href.replace(/\/+$/, "") + pathAndQueryOf(request.url));
+}
+
+function pathAndQueryOf(target: string): string {
+  if (target.startsWith("/")) return target;
+  try {
+    const url = new URL(target);
+    return url.pathname + url.search;
+  } catch {
+    return "/";
+  }
 }
 
 export function signedRequestInputOf(request: FastifyRequest, deps: AppDeps): SignedRequestInput {
