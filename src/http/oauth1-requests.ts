@@ -45,6 +45,16 @@ export function signedRequestInputOf(request: FastifyRequest, deps: AppDeps): Si
   };
 }
 
+/**
+ * PLAINTEXT sends the secrets themselves (RFC 5849 §3.4.4): only when the public URL is https AND
+ * this request came over TLS — to fitgate, or to a proxy named in FITGATE_TRUST_PROXY that says so
+ * in X-Forwarded-Proto (fastify ignores that header from anyone else). An https issuer alone is not
+ * enough: the same server may also be reachable over plain http.
+ */
+function arrivedOverTls(request: FastifyRequest, deps: AppDeps): boolean {
+  return deps.config.issuer.protocol === "https:" && request.protocol === "https";
+}
+
 type ReplayHandle = { store: ReplayStore; close(): Promise<void> };
 const replayHandles = new WeakMap<AppDeps, ReplayHandle>();
 
@@ -112,7 +122,7 @@ export function verifyOAuth1Request(
     replay: replayStoreOf(deps),
     windowSeconds: deps.config.oauth1TimestampWindowSeconds,
     strictTimestamps: deps.config.oauth1StrictTimestamps,
-    allowPlaintext: deps.config.issuer.protocol === "https:",
+    allowPlaintext: arrivedOverTls(request, deps),
     now: deps.now(),
   });
 }

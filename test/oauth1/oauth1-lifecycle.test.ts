@@ -126,18 +126,41 @@ for (const target of targets) {
       }
     });
 
-    it("hides the base string in production mode and accepts PLAINTEXT over https", async () => {
-      const testApp = await createTestApp(database, { env: { NODE_ENV: "production", FITGATE_ISSUER: "https://fitgate.example" } });
+    it("hides the base string in production mode and accepts PLAINTEXT only over https", async () => {
+      // the proxy in front of fitgate (app.inject comes from 127.0.0.1) terminates TLS
+      const testApp = await createTestApp(database, { env: { NODE_ENV: "production", FITGATE_ISSUER: "https://fitgate.example", FITGATE_TRUST_PROXY: "127.0.0.1" } });
       try {
         const consumer = await createConsumer(testApp);
-        const plaintext = await testApp.app.inject(signedRequest({
-          consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, signatureMethod: "PLAINTEXT", signedUrl: "https://fitgate.example/oauth/request_token",
-        }));
-        assert.equal(plaintext.statusCode, 200, plaintext.body);
+        const plaintext = (forwardedProto: string | null) => {
+          const request = signedRequest({
+            consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, signatureMethod: "PLAINTEXT", signedUrl: "https://fitgate.example/oauth/request_token",
+          });
+          return testApp.app.inject({ ...request, headers: { ...request.headers, ...(forwardedProto === null ? {} : { "x-forwarded-proto": forwardedProto }) } });
+        };
+        const overTls = await plaintext("https");
+        assert.equal(overTls.statusCode, 200, overTls.body);
+        // an https issuer is not enough: the same server may answer plain http too
+        assert.equal(parseForm(await plaintext("http")).oauth_problem, "signature_method_rejected");
+        assert.equal(parseForm(await plaintext(null)).oauth_problem, "signature_method_rejected");
         const bad = await testApp.app.inject(signedRequest({ consumer: { ...consumer, secret: "x" }, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, signedUrl: "https://fitgate.example/oauth/request_token" }));
         assert.equal(parseForm(bad).oauth_problem, "signature_invalid");
         assert.equal(parseForm(bad).debug_sbs, undefined);
         assert.equal(bad.headers["www-authenticate"], 'OAuth realm="https://fitgate.example"');
+      } finally {
+        await testApp.close();
+      }
+    });
+
+    it("refuses PLAINTEXT when X-Forwarded-Proto comes from a peer that is not a trusted proxy", async () => {
+      const testApp = await createTestApp(database, { env: { FITGATE_ISSUER: "https://fitgate.example" } });
+      try {
+        const consumer = await createConsumer(testApp);
+        const request = signedRequest({
+          consumer, path: "/oauth/request_token", oauth: { oauth_callback: "oob" }, signatureMethod: "PLAINTEXT", signedUrl: "https://fitgate.example/oauth/request_token",
+        });
+        const spoofed = await testApp.app.inject({ ...request, headers: { ...request.headers, "x-forwarded-proto": "https" } });
+        assert.equal(spoofed.statusCode, 400, spoofed.body);
+        assert.equal(parseForm(spoofed).oauth_problem, "signature_method_rejected");
       } finally {
         await testApp.close();
       }
