@@ -7,7 +7,7 @@ import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
 import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { authorizationHeader, createConsumer, ISSUER, threeLeggedDance } from "./oauth1-helpers.ts";
+import { authorizationHeader, createConsumer, getRequestToken, ISSUER, threeLeggedDance, type Consumer, type Token } from "./oauth1-helpers.ts";
 
 /** a stand-in for the protected API: answers the ApiCaller, or the problem */
 async function apiFor(testApp: TestApp): Promise<FastifyInstance> {
@@ -84,6 +84,22 @@ for (const target of targets) {
       const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `${ISSUER}${path}`, accessToken) } });
       assert.equal(response.statusCode, 401);
       assert.equal(response.json().problem, "token_rejected");
+    });
+
+    it("refuses a token that is not an access token of the signing consumer, each signed correctly", async () => {
+      const { consumer, accessToken } = await threeLeggedDance(testApp);
+      const other = await createConsumer(testApp);
+      const requestToken = await getRequestToken(testApp.app, consumer, "oob", ISSUER);
+      const cases: Array<[string, Consumer, Token]> = [
+        ["another consumer's access token", other, accessToken],
+        ["a request token", consumer, requestToken],
+      ];
+      const path = "/rest/server.api?method=profile.get";
+      for (const [name, signer, token] of cases) {
+        const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(signer, "GET", `${ISSUER}${path}`, token) } });
+        assert.equal(response.statusCode, 401, name);
+        assert.equal(response.json().problem, "token_rejected", name);
+      }
     });
   });
 }

@@ -99,6 +99,22 @@ for (const target of targets) {
       assertProblem(await send({ consumer, path: "/oauth/request_token" }), 400, "parameter_absent");
     });
 
+    it("signs over FITGATE_ISSUER even behind a trusted proxy that forwards another host and scheme", async () => {
+      const proxied = await createTestApp(database, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } });
+      try {
+        const forwarded = { host: "proxy.example", "x-forwarded-host": "proxy.example", "x-forwarded-proto": "https" };
+        const proxiedConsumer = await createConsumer(proxied); // sealed with this app's master key
+        const send = (signedUrl: string) => {
+          const request = signedRequest({ consumer: proxiedConsumer, path: "/oauth/request_token", oauth: callback, signedUrl });
+          return proxied.app.inject({ ...request, headers: { ...request.headers, ...forwarded } });
+        };
+        assert.equal((await send("http://localhost:8080/oauth/request_token")).statusCode, 200);
+        assertProblem(await send("https://proxy.example/oauth/request_token"), 401, "signature_invalid");
+      } finally {
+        await proxied.close();
+      }
+    });
+
     it("refuses a protocol parameter sent twice across header and query", async () => {
       const request = signedRequest({ consumer, path: "/oauth/request_token", oauth: callback });
       assertProblem(await testApp.app.inject({ ...request, url: "/oauth/request_token?oauth_nonce=again" }), 400, "parameter_rejected");
