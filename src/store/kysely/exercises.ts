@@ -3,6 +3,7 @@
 import type { Selectable } from "kysely";
 import type { ExerciseEntry, ExerciseLog } from "../../protocol/api/store.ts";
 import type { Db, ExerciseEntryTable } from "./schema.ts";
+import { softDeleteOwnedEntry } from "./owned-entries.ts";
 import { toSeconds } from "./time.ts";
 
 export async function createExerciseEntry(db: Db, userId: string, entry: Omit<ExerciseEntry, "id">, clientEntryId: string | null, now: Date): Promise<ExerciseEntry> {
@@ -22,11 +23,8 @@ export async function listExerciseEntries(db: Db, userId: string, dateInt: numbe
   return rows.map(exerciseEntryFromRow);
 }
 
-export async function deleteExerciseEntry(db: Db, userId: string, id: number, now: Date): Promise<boolean> {
-  await db.updateTable("exercise_entries").set({ deleted_at: toSeconds(now) })
-    .where("id", "=", id).where("user_id", "=", userId).where("deleted_at", "is", null).execute();
-  const row = await db.selectFrom("exercise_entries").select("id").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
-  return row !== undefined;
+export function deleteExerciseEntry(db: Db, userId: string, id: number, now: Date): Promise<boolean> {
+  return softDeleteOwnedEntry(db, "exercise_entries", userId, id, now);
 }
 
 export function exerciseLogOf(db: Db): ExerciseLog {

@@ -6,6 +6,7 @@ import type { Selectable } from "kysely";
 import type { Nutrients } from "../../foods/food-record.ts";
 import type { DayTotals, Diary, FoodEntry, Meal } from "../../protocol/api/store.ts";
 import type { Db, FoodEntryTable } from "./schema.ts";
+import { softDeleteOwnedEntry } from "./owned-entries.ts";
 import { toSeconds } from "./time.ts";
 
 export async function createFoodEntry(db: Db, userId: string, entry: Omit<FoodEntry, "id">, clientEntryId: string | null, now: Date): Promise<FoodEntry> {
@@ -64,11 +65,8 @@ export async function updateFoodEntry(db: Db, userId: string, id: number, change
   return result.numUpdatedRows > 0n;
 }
 
-export async function deleteFoodEntry(db: Db, userId: string, id: number, now: Date): Promise<boolean> {
-  await db.updateTable("food_entries").set({ deleted_at: toSeconds(now) })
-    .where("id", "=", id).where("user_id", "=", userId).where("deleted_at", "is", null).execute();
-  const row = await db.selectFrom("food_entries").select("id").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
-  return row !== undefined;
+export function deleteFoodEntry(db: Db, userId: string, id: number, now: Date): Promise<boolean> {
+  return softDeleteOwnedEntry(db, "food_entries", userId, id, now);
 }
 
 export function diaryOf(db: Db): Diary {
