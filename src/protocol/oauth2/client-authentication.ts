@@ -19,7 +19,7 @@ function formDecode(value: string): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, " "));
   } catch {
-    throw invalidClient("the Basic credentials are not form-encoded (RFC 6749 §2.3.1)");
+    throw invalidClient("the Basic credentials are not form-encoded (RFC 6749 section 2.3.1)");
   }
 }
 

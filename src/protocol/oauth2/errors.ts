@@ -28,10 +28,20 @@ export class OAuth2Error extends Error {
     this.name = "OAuth2Error";
     this.code = code;
     this.status = options.status ?? statusOf(code);
-    this.description = description;
+    this.description = toErrorDescription(description);
     this.detail = options.detail ?? null;
     this.redirectable = options.redirectable ?? true;
   }
+}
+
+/**
+ * RFC 6749 §5.2 and §4.1.2.1: error_description holds only %x20-21 / %x23-5B / %x5D-7E. Some
+ * descriptions echo what the client sent (a grant type, a parameter name), which may hold
+ * anything: other characters become "?", and the text is kept short.
+ */
+function toErrorDescription(text: string): string {
+  const allowed = text.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, "?");
+  return allowed.length > 200 ? `${allowed.slice(0, 197)}...` : allowed;
 }
 
 function statusOf(code: OAuth2ErrorCode): number {

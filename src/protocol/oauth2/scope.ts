@@ -10,7 +10,7 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 function parseRequested(raw: string): string[] {
   const scopes = parseScopeString(raw);
   for (const scope of scopes) {
-    if (!SCOPE_TOKEN.test(scope)) throw invalidScope("scope contains characters RFC 6749 §3.3 does not allow");
+    if (!SCOPE_TOKEN.test(scope)) throw invalidScope("scope contains characters RFC 6749 section 3.3 does not allow");
   }
   return scopes;
 }
