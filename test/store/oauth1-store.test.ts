@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
+import { checkReplay } from "../../src/protocol/oauth1/replay.ts";
 import { createDatabaseReplayStore, deleteExpiredNonces } from "../../src/store/kysely/oauth1-replay.ts";
 import { deleteExpiredRequestTokens, findOAuth1Token, insertOAuth1Token } from "../../src/store/kysely/oauth1-tokens.ts";
 import { createTestClient, testDeps } from "../helpers/app.ts";
@@ -40,6 +42,14 @@ for (const target of targets) {
       await store.rememberNonce(key, 301);
       await deleteExpiredNonces(database.db, 302);
       assert.equal(await store.rememberNonce(key, 301), true, "forgotten once expired");
+    });
+
+    it("still refuses a replay on a node whose clock lags after a node a minute ahead cleaned up", async () => {
+      const store = createDatabaseReplayStore(database.db, nowSeconds);
+      const key = { consumerKey: "skew", token: "", timestampSeconds: nowSeconds() - 290, nonce: "edge-of-window" };
+      await checkReplay(store, key, 300, false);
+      await deleteExpiredNonces(database.db, nowSeconds() + 60); // the other node's housekeeping
+      await assert.rejects(checkReplay(store, key, 300, false), (error) => error instanceof OAuth1Problem && error.problem === "nonce_used");
     });
 
     it("moves the strict-mode timestamp only forwards, even when racing", async () => {

@@ -14,6 +14,9 @@ export type ReplayStore = Readonly<{
 }>;
 
 const MAX_NONCE_LENGTH = 255;
+// nodes' clocks differ a little: a node running ahead must not clean up a nonce whose timestamp a
+// node running behind would still accept (database housekeeping, and Redis TTLs set by the first)
+const CLOCK_SKEW_ALLOWANCE_SECONDS = 120;
 
 /** the oauth_timestamp as seconds, or timestamp_refused when malformed or outside the window */
 export function parseTimestamp(value: string, nowSeconds: number, windowSeconds: number): number {
@@ -38,8 +41,8 @@ export function checkNonceFormat(nonce: string): void {
 
 /** nonce_used when the nonce was seen; timestamp_refused when strict mode sees time go backwards */
 export async function checkReplay(store: ReplayStore, key: NonceKey, windowSeconds: number, strictTimestamps: boolean): Promise<void> {
-  // a nonce must be remembered for as long as its timestamp would still be accepted
-  const fresh = await store.rememberNonce(key, key.timestampSeconds + windowSeconds);
+  // a nonce must be remembered for as long as its timestamp would still be accepted, on any node
+  const fresh = await store.rememberNonce(key, key.timestampSeconds + windowSeconds + CLOCK_SKEW_ALLOWANCE_SECONDS);
   if (!fresh) {
     throw new OAuth1Problem("nonce_used", "This oauth_nonce was already used with this consumer, token and timestamp; generate a new random nonce for every request.");
   }
