@@ -1,7 +1,7 @@
 // OAuth 1 request and access tokens (RFC 5849 §2). The oauth_token is an identifier; its secret
 // is sealed with the master key and the verifier stored only as a hash. Each step is one
 // conditional write, so a token is authorized once and exchanged once even under races.
-import { isPlausibleToken, type OAuth1Token, type OAuth1TokenKind } from "../../protocol/oauth1/tokens.ts";
+import { isPlausibleToken, type OAuth1Token } from "../../protocol/oauth1/tokens.ts";
 import type { Db, OAuth1TokenTable } from "./schema.ts";
 import { fromSeconds, fromSecondsOrNull, toSeconds } from "./time.ts";
 
@@ -24,17 +24,9 @@ export function oauth1TokenFromRow(row: OAuth1TokenTable): OAuth1Token {
   };
 }
 
-export type NewOAuth1Token = Readonly<{
-  token: string;
-  kind: OAuth1TokenKind;
-  clientId: string;
-  userId: string | null;
-  grantId: string | null;
-  secretSealed: string;
-  callbackUrl: string | null;
-  scopes: readonly string[];
-  expiresAt: Date | null;
-}>;
+/** what the issuer decides; the rest (times of authorization, use, revocation) the store sets */
+export type NewOAuth1Token = Pick<OAuth1Token,
+  "token" | "kind" | "clientId" | "userId" | "grantId" | "secretSealed" | "callbackUrl" | "scopes" | "expiresAt">;
 
 export async function insertOAuth1Token(db: Db, token: NewOAuth1Token, now: Date): Promise<OAuth1Token> {
   const row = await db.insertInto("oauth1_tokens").values({
