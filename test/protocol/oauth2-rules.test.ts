@@ -51,6 +51,11 @@ describe("client authentication (RFC 6749 §2.3.1)", () => {
     const header = `Basic ${Buffer.from("my%3Aclient:a+b%25c").toString("base64")}`;
     assert.deepEqual(parseClientCredentials(header, new URLSearchParams()), { clientId: "my:client", clientSecret: "a b%c", method: "client_secret_basic" });
   });
+  it("takes an empty secret for no secret (RFC 6749 §3.1; requests-oauthlib's Basic for public clients)", () => {
+    const none = { clientId: "c1", clientSecret: null, method: "none" };
+    assert.deepEqual(parseClientCredentials(`Basic ${Buffer.from("c1:").toString("base64")}`, new URLSearchParams()), none);
+    assert.deepEqual(parseClientCredentials(undefined, new URLSearchParams("client_id=c1&client_secret=")), none);
+  });
   const rows: Array<[string, string | undefined, string, string]> = [
     ["no credentials", undefined, "", "invalid_client"],
     ["Basic without a colon", `Basic ${Buffer.from("abc").toString("base64")}`, "", "invalid_client"],

@@ -36,11 +36,15 @@ export function parseClientCredentials(authorization: string | undefined, form: 
     const clientSecret = formDecode(decoded.slice(colon + 1));
     if (bodySecret !== null) throw invalidRequest("use one client authentication method, not Basic and client_secret together");
     if (bodyId !== null && bodyId !== clientId) throw invalidRequest("client_id in the body differs from the Basic credentials");
+    // an empty password is no secret: requests-oauthlib sends "client_id:" for a public client
+    if (clientSecret === "") return { clientId, clientSecret: null, method: "none" };
     return { clientId, clientSecret, method: "client_secret_basic" };
   }
   if (/^Basic\b/i.test(authorization ?? "")) throw invalidClient("malformed Basic credentials");
   if (bodyId === null || bodyId === "") throw invalidClient("client authentication is required");
-  return { clientId: bodyId, clientSecret: bodySecret, method: bodySecret === null ? "none" : "client_secret_post" };
+  return bodySecret === null || bodySecret === ""
+    ? { clientId: bodyId, clientSecret: null, method: "none" }
+    : { clientId: bodyId, clientSecret: bodySecret, method: "client_secret_post" };
 }
 
 /** the authenticated client; one answer for unknown clients and wrong secrets */

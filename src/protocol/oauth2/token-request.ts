@@ -9,15 +9,21 @@ function isGrantType(value: string): value is GrantType {
   return (GRANT_TYPES as readonly string[]).includes(value);
 }
 
-/** the form of a POST to an OAuth 2 endpoint, refusing JSON and repeated parameters */
+/**
+ * The form of a POST to an OAuth 2 endpoint, refusing JSON and repeated parameters (§3.1), and
+ * without the parameters sent with no value: §3.1 says to treat them as omitted, so
+ * `redirect_uri=` or `code_verifier=` from a client library is no mismatch.
+ */
 export function checkOAuthForm(form: URLSearchParams | null): URLSearchParams {
   if (form === null) throw invalidRequest("the request body must be application/x-www-form-urlencoded");
   const seen = new Set<string>();
-  for (const name of form.keys()) {
+  const present = new URLSearchParams();
+  for (const [name, value] of form) {
     if (seen.has(name)) throw invalidRequest(`the parameter ${name} is repeated`);
     seen.add(name);
+    if (value !== "") present.append(name, value);
   }
-  return form;
+  return present;
 }
 
 export function parseGrantType(form: URLSearchParams): GrantType {
