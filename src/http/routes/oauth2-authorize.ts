@@ -23,8 +23,10 @@ type Decision = "allow" | "deny" | null;
 
 export function registerOAuth2AuthorizeRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get("/oauth2/authorize", async (request, reply) => {
-    // the raw query, so a repeated parameter is seen (fastify's parser would merge it)
-    const params = new URLSearchParams(request.url.split("?")[1] ?? "");
+    // the raw query, so a repeated parameter is seen (fastify's parser would merge it); all of
+    // it after the first "?" — a value may hold another "?" (RFC 3986 §3.4)
+    const start = request.url.indexOf("?");
+    const params = new URLSearchParams(start === -1 ? "" : request.url.slice(start + 1));
     return authorize(request, reply, deps, params, null);
   });
 
