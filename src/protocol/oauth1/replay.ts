@@ -1,7 +1,7 @@
 // RFC 5849 §3.3: timestamps within a window around the server's clock, and each nonce accepted
 // once per consumer, token and timestamp. OAuth Core 1.0 §8 (as FatSecret states it): in strict
 // mode a consumer's timestamps never go backwards.
-import { OAuth1Problem } from "./problems.ts";
+import { OAuth1Problem, parameterRejected } from "./problems.ts";
 
 export type NonceKey = Readonly<{ consumerKey: string; token: string; timestampSeconds: number; nonce: string }>;
 
@@ -35,7 +35,8 @@ export function parseTimestamp(value: string, nowSeconds: number, windowSeconds:
 
 export function checkNonceFormat(nonce: string): void {
   if (nonce.length > MAX_NONCE_LENGTH) {
-    throw new OAuth1Problem("nonce_used", `oauth_nonce must be at most ${MAX_NONCE_LENGTH} characters; send a fresh random value.`, { status: 400 });
+    // a malformed parameter, not a replay: the client must not think it only needs a new nonce
+    throw parameterRejected("oauth_nonce", `oauth_nonce must be at most ${MAX_NONCE_LENGTH} characters; send a short random value.`);
   }
 }
 

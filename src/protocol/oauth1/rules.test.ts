@@ -64,9 +64,9 @@ describe("OAuth 1.0a rules", () => {
     });
   }
 
-  it("refuses a nonce longer than 255 characters", () => {
+  it("refuses a nonce longer than 255 characters as a rejected parameter, not a replay", () => {
     assert.equal(problemOf(() => checkNonceFormat("n".repeat(255))), null);
-    assert.equal(problemOf(() => checkNonceFormat("n".repeat(256))), "nonce_used");
+    assert.equal(problemOf(() => checkNonceFormat("n".repeat(256))), "parameter_rejected");
   });
 
   it("adds oauth_token and oauth_verifier to the callback's own query, or shows the verifier for oob", () => {
