@@ -98,7 +98,7 @@ for (const target of targets) {
       assert.ok(redirect.searchParams.get("code"), redirect.href);
     });
 
-    it("Allow on a consent page shown to another account (the session changed meanwhile) asks again instead of granting", TODO, async () => {
+    it("Allow on a consent page shown to another account (the session changed meanwhile) asks again instead of granting", async () => {
       const { client } = await createTestClient(t.deps);
       const { page } = await loggedInPageClient(t);
       const consent = await page.get(authorizeUrl({ client_id: client.id, scope: "profile" }));

@@ -19,7 +19,8 @@ import { renderConsentPage } from "../../views/consent.ts";
 import type { AppDeps } from "../deps.ts";
 import { pageContextOf, requireCsrfForm, requireUser, sendPage } from "../pages.ts";
 
-type Decision = "allow" | "deny" | null;
+/** the button pressed on the consent page, and the account the page was shown to */
+type ConsentAnswer = Readonly<{ decision: "allow" | "deny"; shownToUserId: string }> | null;
 
 export function registerOAuth2AuthorizeRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get("/oauth2/authorize", async (request, reply) => {
@@ -33,15 +34,14 @@ export function registerOAuth2AuthorizeRoutes(app: FastifyInstance, deps: AppDep
   app.post("/oauth2/authorize", async (request, reply) => {
     const form = await requireCsrfForm(request, reply, deps);
     if (form === null) return reply;
-    const decision = form.get("decision");
+    const answer = { decision: form.get("decision") === "allow" ? "allow" : "deny", shownToUserId: form.get("consent_for") ?? "" } as const;
     const params = new URLSearchParams(form);
-    params.delete("csrf_token");
-    params.delete("decision");
-    return authorize(request, reply, deps, params, decision === "allow" ? "allow" : "deny");
+    for (const name of ["csrf_token", "decision", "consent_for"]) params.delete(name);
+    return authorize(request, reply, deps, params, answer);
   });
 }
 
-async function authorize(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, params: URLSearchParams, decision: Decision): Promise<FastifyReply> {
+async function authorize(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, params: URLSearchParams, answer: ConsentAnswer): Promise<FastifyReply> {
   let target: AuthorizationTarget;
   try {
     target = await parseAuthorizationTarget(params, (id) => findClientById(deps.db, id));
@@ -61,6 +61,9 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, deps: App
   }
   const current = await requireUser(request, reply, deps);
   if (current === null) return reply;
+  // a page shown to another account (the session changed since, e.g. in another tab) is no
+  // answer from this one: ask again, naming the account
+  const decision = answer !== null && answer.shownToUserId === current.user.id ? answer.decision : null;
   if (decision === "deny") return redirect({ error: "access_denied", error_description: "the user denied access" });
   if (decision === "allow" || (await isConsentRemembered(authorization, current.user, deps))) {
     return redirect({ code: await createAuthorizationCode(authorization, current.user, deps) });
@@ -71,7 +74,7 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, deps: App
     clientWebsite: authorization.client.website,
     scopes: authorization.scopes.map(findScope).filter((s): s is ScopeDefinition => s !== null),
     formAction: "/oauth2/authorize",
-    hiddenFields: authorizationRequestFields(authorization),
+    hiddenFields: { ...authorizationRequestFields(authorization), consent_for: current.user.id },
   }));
 }
 
