@@ -62,7 +62,8 @@ export async function exchangeRefreshToken(form: URLSearchParams, client: Client
   if (stored === null || stored.clientId !== client.id || stored.revokedAt !== null) throw invalidGrant("the refresh token is not valid");
   const grant = await findGrantById(deps.db, stored.grantId);
   if (grant === null || grant.revokedAt !== null) throw invalidGrant("the authorization was revoked");
-  const scopes = narrowRefreshScopes(form.get("scope"), stored.scopes);
+  // a scope the application lost since (its developer narrowed it) is not handed out again
+  const scopes = narrowRefreshScopes(form.get("scope"), stored.scopes).filter((s) => client.scopes.includes(s));
   let refreshToken = presented;
   if (rotatesRefreshTokens(client) || stored.rotatedAt !== null) {
     refreshToken = generateSecret();

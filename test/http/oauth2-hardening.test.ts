@@ -113,7 +113,7 @@ for (const target of targets) {
       assert.match(response.body, new RegExp(other.email.replace(/[.]/g, "\\.")));
     });
 
-    it("a refresh does not hand out a scope the application no longer has", TODO, async () => {
+    it("a refresh does not hand out a scope the application no longer has", async () => {
       const { client, secrets } = await createTestClient(t.deps);
       const auth = { authorization: basic(client.id, secrets?.clientSecret ?? "") };
       const { page } = await loggedInPageClient(t);
