@@ -57,6 +57,13 @@ export function signAccessToken(claims: AccessTokenClaims, key: SigningKeyInUse)
   return new SignJWT({ ...claims }).setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "at+jwt" }).sign(key.privateKey);
 }
 
+/**
+ * Leeway for nbf and exp: tokens are dated to the whole second on the node that issued them, so
+ * a node whose clock is a fraction of a second behind would otherwise see a fresh token as
+ * "not yet valid" (a spurious 401 right after issuance in a multi-node deployment).
+ */
+export const CLOCK_TOLERANCE_SECONDS = 5;
+
 export type VerifyOptions = Readonly<{
   issuer: URL;
   now: Date;
@@ -78,6 +85,7 @@ export async function verifyAccessToken(token: string, options: VerifyOptions): 
       typ: "at+jwt",
       algorithms: ["RS256", "ES256", "PS256", "EdDSA"],
       currentDate: options.now,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ["exp", "iat", "jti", "sub"],
     }));
   } catch (error) {
