@@ -79,6 +79,19 @@ export function registerOAuth1Routes(app: FastifyInstance, deps: AppDeps): void 
     }));
   });
 
+  /** one conditional write: Allow records the user and the verifier's hash, Deny uses the token up; null if already decided */
+  const recordDecision = async (tokenValue: string, userId: string, allow: boolean): Promise<{ outcome: AuthorizationOutcome; clientId: string } | null> => {
+    const now = deps.now();
+    if (allow) {
+      const verifier = generateVerifier();
+      const authorized = await authorizeRequestToken(deps.db, tokenValue, userId, sha256Hex(verifier), now);
+      return authorized === null ? null
+        : { outcome: createAllowedOutcome(authorized.callbackUrl ?? OUT_OF_BAND, authorized.token, verifier), clientId: authorized.clientId };
+    }
+    const denied = await denyRequestToken(deps.db, tokenValue, now);
+    return denied === null ? null : { outcome: createDeniedOutcome(denied.callbackUrl ?? OUT_OF_BAND, denied.token), clientId: denied.clientId };
+  };
+
   app.post("/oauth/authorize", async (request, reply) => {
     const current = await requireUser(request, reply, deps);
     if (current === null) return reply;
@@ -86,21 +99,10 @@ export function registerOAuth1Routes(app: FastifyInstance, deps: AppDeps): void 
     if (form === null) return reply;
     const tokenValue = formField(form, "oauth_token");
     if ((await authorizablePage(request, reply, tokenValue)) === null) return reply;
-    const now = deps.now();
-    let outcome: AuthorizationOutcome | null = null;
-    let clientId: string | null = null;
-    if (formField(form, "decision") === "allow") {
-      const verifier = generateVerifier();
-      const authorized = await authorizeRequestToken(deps.db, tokenValue, current.user.id, sha256Hex(verifier), now);
-      if (authorized !== null) outcome = createAllowedOutcome(authorized.callbackUrl ?? OUT_OF_BAND, authorized.token, verifier);
-      clientId = authorized?.clientId ?? null;
-    } else {
-      const denied = await denyRequestToken(deps.db, tokenValue, now);
-      if (denied !== null) outcome = createDeniedOutcome(denied.callbackUrl ?? OUT_OF_BAND, denied.token);
-      clientId = denied?.clientId ?? null;
-    }
+    const decided = await recordDecision(tokenValue, current.user.id, formField(form, "decision") === "allow");
     const context = await pageContextOf(request, reply, deps);
-    if (outcome === null || clientId === null) return sendPage(reply, 400, renderRequestTokenProblemPage(context, "was already used"));
+    if (decided === null) return sendPage(reply, 400, renderRequestTokenProblemPage(context, "was already used"));
+    const { outcome, clientId } = decided;
     if (outcome.kind === "redirect") return reply.redirect(outcome.location, 303);
     const client = await findClientById(deps.db, clientId);
     const clientName = client?.name ?? "The application";
