@@ -29,6 +29,8 @@ export function oauth2ErrorFamily(): ErrorFamily {
       return sendOAuth2Error(reply, new OAuth2Error("invalid_request", "the request body must be application/x-www-form-urlencoded"));
     },
     notFound(_request, reply) {
+      // RFC 9110 §15.5.6: a 405 names the methods the resource supports
+      reply.header("allow", "POST");
       return sendOAuth2Error(reply, new OAuth2Error("invalid_request", "this endpoint only accepts POST", { status: 405 }));
     },
   };

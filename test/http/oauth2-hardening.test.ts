@@ -14,8 +14,6 @@ import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { authorizeThroughConsent, authorizeUrl, basic, createPkce, loggedInPageClient, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 
 const targets = await databaseTargets();
-/** a review finding whose fix is not committed yet */
-const TODO = { todo: "fix pending" };
 
 /** RFC 6749 §5.2: error_description is limited to %x20-21 / %x23-5B / %x5D-7E */
 const ERROR_DESCRIPTION = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
@@ -138,7 +136,7 @@ for (const target of targets) {
       assert.equal(caller.userId, user.id);
     });
 
-    it("a 405 from a token-family endpoint says which method is allowed", TODO, async () => {
+    it("a 405 from a token-family endpoint says which method is allowed", async () => {
       const response = await t.app.inject({ method: "GET", url: "/oauth2/revoke" });
       assert.equal(response.statusCode, 405);
       assert.equal(response.headers.allow, "POST");
