@@ -3,9 +3,11 @@ import { after, before, describe, it } from "node:test";
 import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
 import { checkReplay } from "../../src/protocol/oauth1/replay.ts";
 import { createDatabaseReplayStore, deleteExpiredNonces } from "../../src/store/kysely/oauth1-replay.ts";
-import { deleteExpiredRequestTokens, findOAuth1Token, insertOAuth1Token } from "../../src/store/kysely/oauth1-tokens.ts";
-import { createTestClient, testDeps } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import {
+  authorizeRequestToken, deleteExpiredRequestTokens, denyRequestToken, findOAuth1Token, insertOAuth1Token,
+} from "../../src/store/kysely/oauth1-tokens.ts";
+import { createTestClient, createTestUser, testDeps } from "../helpers/app.ts";
+import { databaseTargets, racingHandle, type TestDatabase } from "../helpers/databases.ts";
 
 const targets = await databaseTargets();
 for (const target of targets) {
@@ -61,6 +63,23 @@ for (const target of targets) {
       assert.ok(answers.includes(true));
       const row = await database.db.selectFrom("oauth1_timestamps").selectAll().where("consumer_key", "=", "s").executeTakeFirstOrThrow();
       assert.equal(Number(row.last_timestamp), 105);
+    });
+
+    it("records one decision on a request token when Allow and Deny race from two nodes", async () => {
+      const deps = testDeps(database);
+      const { client } = await createTestClient(deps);
+      const user = await createTestUser(deps);
+      const now = new Date();
+      await insertOAuth1Token(database.db, {
+        token: "rt-race", kind: "request", clientId: client.id, userId: null, grantId: null, secretSealed: deps.box.seal("s"), callbackUrl: "oob",
+        scopes: [], expiresAt: new Date(now.getTime() + 600_000),
+      }, now);
+      const other = racingHandle(database);
+      const decisions = await Promise.all([
+        authorizeRequestToken(database.db, "rt-race", user.id, "hash-a", now), authorizeRequestToken(other.db, "rt-race", user.id, "hash-b", now),
+        denyRequestToken(database.db, "rt-race", now), authorizeRequestToken(other.db, "rt-race", user.id, "hash-c", now),
+      ]);
+      assert.equal(decisions.filter((d) => d !== null).length, 1, "the verifier shown to the user is the one stored");
     });
 
     it("stores token secrets sealed, and deletes request tokens a day after they expired", async () => {
