@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { registerFormParser } from "../../src/http/forms.ts";
 import { verifySignedApiRequest } from "../../src/http/oauth1-api.ts";
 import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
+import { deleteClient } from "../../src/store/kysely/clients.ts";
 import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
@@ -84,6 +85,17 @@ for (const target of targets) {
       const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `${ISSUER}${path}`, accessToken) } });
       assert.equal(response.statusCode, 401);
       assert.equal(response.json().problem, "token_rejected");
+    });
+
+    it("refuses the consumer and its access tokens once the application was deleted", async () => {
+      const { consumer, accessToken } = await threeLeggedDance(testApp);
+      assert.equal(await deleteClient(testApp.deps.db, consumer.clientId), true);
+      const path = "/rest/server.api?method=profile.get";
+      const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `${ISSUER}${path}`, accessToken) } });
+      assert.equal(response.statusCode, 401);
+      assert.equal(response.json().problem, "consumer_key_unknown");
+      const token = await testApp.deps.db.selectFrom("oauth1_tokens").select("token").where("token", "=", accessToken.key).executeTakeFirst();
+      assert.equal(token, undefined, "its tokens went with it");
     });
 
     it("refuses a token that is not an access token of the signing consumer, each signed correctly", async () => {
