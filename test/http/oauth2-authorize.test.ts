@@ -48,10 +48,15 @@ for (const target of targets) {
       ["a repeated scope", { scope: "profile&scope=basic" }, "invalid_request"],
     ];
     for (const [name, params, code] of redirectedErrors) {
-      it(`${name} is redirected back as ${code} with state and iss`, async () => {
+      it(`${name} is redirected back as ${code} with state and iss, once the person has logged in`, async () => {
         const { client } = await createTestClient(t.deps);
         const url = authorizeUrl({ client_id: client.id, ...params }).replace("scope=profile%26scope%3Dbasic", "scope=profile&scope=basic");
-        const response = await t.app.inject({ method: "GET", url });
+        // RFC 9700 §4.11.2: no redirect for someone not logged in — fitgate is nobody's open redirector
+        const anonymous = await t.app.inject({ method: "GET", url });
+        assert.equal(anonymous.statusCode, 303);
+        assert.equal(anonymous.headers.location, `/login?return_to=${encodeURIComponent(url)}`);
+        const { page } = await loggedInPageClient(t);
+        const response = await page.get(url);
         assert.equal(response.statusCode, 302);
         const location = new URL(response.headers.location as string);
         assert.equal(location.origin + location.pathname, REDIRECT_URI);
@@ -64,7 +69,8 @@ for (const target of targets) {
 
     it("a public client without PKCE is refused", async () => {
       const { client } = await createTestClient(t.deps, { type: "public" });
-      const response = await t.app.inject({ method: "GET", url: authorizeUrl({ client_id: client.id }) });
+      const { page } = await loggedInPageClient(t);
+      const response = await page.get(authorizeUrl({ client_id: client.id }));
       assert.equal(new URL(response.headers.location as string).searchParams.get("error"), "invalid_request");
     });
 

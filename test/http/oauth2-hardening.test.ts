@@ -79,7 +79,8 @@ for (const target of targets) {
 
     it("an authorization error redirect carries an error_description within RFC 6749 §4.1.2.1's characters", async () => {
       const { client } = await createTestClient(t.deps);
-      const response = await t.app.inject({ method: "GET", url: `${authorizeUrl({ client_id: client.id })}&%C3%BC=1&%C3%BC=2` });
+      const { page } = await loggedInPageClient(t);
+      const response = await page.get(`${authorizeUrl({ client_id: client.id })}&%C3%BC=1&%C3%BC=2`);
       const location = new URL(String(response.headers.location));
       assert.equal(location.searchParams.get("error"), "invalid_request");
       assert.match(location.searchParams.get("error_description") ?? "", ERROR_DESCRIPTION);

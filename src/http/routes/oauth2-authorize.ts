@@ -1,5 +1,6 @@
 // GET|POST /oauth2/authorize (RFC 6749 §4.1.1–§4.1.2): the client and redirect URI are checked
-// first and their errors shown on a page; then login (and back), then consent — skipped for a
+// first and their errors shown on a page; then login (and back) before anything is redirected,
+// then the rest of the request, then consent — skipped for a
 // confidential client whose live grant already covers the scopes, unless prompt=consent —
 // and the redirect with a code, or with an error, state and iss (RFC 9207).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -52,6 +53,11 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, deps: App
   }
   const status = request.method === "POST" ? 303 : 302;
   const redirect = (response: Record<string, string>) => reply.redirect(createAuthorizationRedirect(target, deps.config.issuer, response), status);
+  // RFC 9700 §4.11.2: the person logs in before any redirect, so an application anyone can
+  // register cannot send a deliberately broken request to bounce people off fitgate's address
+  // straight to its own site
+  const current = await requireUser(request, reply, deps);
+  if (current === null) return reply;
   let authorization: AuthorizationRequest;
   try {
     authorization = parseAuthorizationRequest(params, target);
@@ -59,8 +65,6 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, deps: App
     if (!(error instanceof OAuth2Error)) throw error;
     return redirect({ error: error.code, error_description: error.description });
   }
-  const current = await requireUser(request, reply, deps);
-  if (current === null) return reply;
   // a page shown to another account (the session changed since, e.g. in another tab) is no
   // answer from this one: ask again, naming the account
   const decision = answer !== null && answer.shownToUserId === current.user.id ? answer.decision : null;
