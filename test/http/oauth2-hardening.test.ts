@@ -144,6 +144,28 @@ for (const target of targets) {
     });
   });
 
+  describe(`OAuth 2 CIDR allowlist behind a proxy on ${target.dialect}`, { skip: target.skip }, () => {
+    it("an address the client wrote into X-Forwarded-For ahead of the proxy's own entry does not pass the allowlist", async () => {
+      const database = await target.open();
+      const t = await createTestApp(database, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } });
+      try {
+        const { client, secrets } = await createTestClient(t.deps, { cidrs: ["198.51.100.0/24"] });
+        const request = (forwardedFor: string) => t.app.inject({
+          method: "POST", url: "/oauth2/token", remoteAddress: "127.0.0.1", payload: "grant_type=client_credentials",
+          headers: { authorization: basic(client.id, secrets?.clientSecret ?? ""), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
+        });
+        // the proxy appends the address it saw; only the entries from trusted hops count, read from the right
+        const spoofed = await request("198.51.100.7, 203.0.113.9");
+        assert.equal(spoofed.statusCode, 401, spoofed.body);
+        assert.equal(spoofed.json().error, "invalid_client");
+        assert.equal((await request("203.0.113.9, 198.51.100.7")).statusCode, 200);
+      } finally {
+        await t.close();
+        await database.close();
+      }
+    });
+  });
+
   describe(`OAuth 2 logs on ${target.dialect}`, { skip: target.skip }, () => {
     it("a whole flow at trace level writes no secret, code or token to the logs", async () => {
       const database = await target.open();
