@@ -1,7 +1,8 @@
 // Benchmark: the protected API at real data sizes — foods.search over the seeded foods plus
 // 100 000 generated foods imported through `fitgate foods import`'s own code path, and
 // food_entries.get for a user with two years of diary — each beside a bare Fastify route
-// answering a same-sized JSON in the same run and process. 127.0.0.1 only, bounded duration.
+// answering a same-sized JSON in the same run and process; foods.search both with every search
+// reaching the database and with the per-node search cache. 127.0.0.1 only, bounded duration.
 //
 //   node bench/api-search-and-diary.ts [--seconds 5] [--connections 10] [--foods 100000] [--postgres]
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -61,7 +62,10 @@ function generateDownload(directory: string, count: number): void {
 const target = (await databaseTargets()).find((t) => t.dialect === (values.postgres ? "postgres" : "sqlite"));
 if (target === undefined || target.skip !== false) throw new Error(`database unavailable: ${target?.skip}`);
 const database = await target.open();
-const server = await startTestServer(database, { env: { FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT: "0", FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS: "0" } });
+const noRateLimits = { FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT: "0", FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS: "0" };
+// every search asks the database; a second node on the same database keeps the default 30 s search cache
+const server = await startTestServer(database, { env: { ...noRateLimits, FITGATE_SEARCH_CACHE_SECONDS: "0" } });
+const cachingServer = await startTestServer(database, { env: noRateLimits });
 const downloadDirectory = mkdtempSync(join(tmpdir(), "fitgate-bench-"));
 
 const bare = Fastify();
@@ -77,6 +81,8 @@ try {
   const { client, secrets } = await createTestClient(server.deps);
   if (secrets === null) throw new Error("confidential client expected");
   const catalogueToken = await clientCredentialsBearer(server, client.id, secrets.clientSecret);
+  // tokens name their issuer, and each test server is its own issuer
+  const cachingServerToken = await clientCredentialsBearer(cachingServer, client.id, secrets.clientSecret);
   const user = await userBearer(server, client.id, secrets.clientSecret, "basic diary:read diary:write");
 
   // two years of diary: five entries a day
@@ -108,12 +114,16 @@ try {
   const fitgateSearch = await measure(`fitgate foods.search (${report.imported + 600} foods)`, server.url,
     searches.map((q) => ({ method: "GET", path: `/rest/server.api?method=foods.search&format=json&search_expression=${encodeURIComponent(q)}`, headers: { authorization: `Bearer ${catalogueToken}` } })));
   ratio("foods.search", fitgateSearch, bareSearch);
+  const cachedSearch = await measure("fitgate foods.search, 30 s search cache", cachingServer.url,
+    searches.map((q) => ({ method: "GET", path: `/rest/server.api?method=foods.search&format=json&search_expression=${encodeURIComponent(q)}`, headers: { authorization: `Bearer ${cachingServerToken}` } })));
+  ratio("foods.search with the search cache", cachedSearch, bareSearch);
   const bareDiary = await measure("bare Fastify GET /diary", `http://127.0.0.1:${barePort}`, [{ method: "GET", path: "/diary" }]);
   const fitgateDiary = await measure("fitgate food_entries.get (2 years of diary)", server.url,
     Array.from({ length: 30 }, (_, i) => ({ method: "GET", path: `/api/v1/food-entries?date=${today - i * 23}`, headers: { authorization: `Bearer ${user.token}` } })));
   ratio("food_entries.get", fitgateDiary, bareDiary);
 } finally {
   await bare.close();
+  await cachingServer.close();
   await server.close();
   await database.close();
   rmSync(downloadDirectory, { recursive: true, force: true });

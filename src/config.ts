@@ -25,6 +25,8 @@ export type Config = Readonly<{
   sessionTtlSeconds: number;
   logLevel: string;
   seedFoods: boolean;
+  /** how long a node may answer a repeated foods.search from memory; 0 = never */
+  searchCacheSeconds: number;
   /** token endpoint rate limits per minute (0 = off): per authenticated client, per client address */
   tokenRequestsPerMinutePerClient: number;
   tokenRequestsPerMinutePerAddress: number;
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlSeconds: integer("FITGATE_SESSION_TTL_SECONDS", 14 * 86_400, 60, 365 * 86_400),
     logLevel: read("FITGATE_LOG_LEVEL") ?? (production ? "info" : "info"),
     seedFoods: boolean("FITGATE_SEED_FOODS", true),
+    searchCacheSeconds: integer("FITGATE_SEARCH_CACHE_SECONDS", 30, 0, 3600),
     tokenRequestsPerMinutePerClient: integer("FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT", 600, 0, 10_000_000),
     tokenRequestsPerMinutePerAddress: integer("FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS", 300, 0, 10_000_000),
   };

@@ -12,7 +12,7 @@ import type { AppDeps } from "../deps.ts";
 import { pageContextOf, sendPage } from "../pages.ts";
 
 export function registerApiRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const store = apiStoreOf(deps.db);
+  const store = apiStoreOf(deps.db, { searchCacheSeconds: deps.config.searchCacheSeconds });
   app.register(async (api) => {
     registerLenientJsonParser(api);
 

@@ -2,13 +2,14 @@
 import type { ApiStore } from "../../protocol/api/store.ts";
 import { exerciseLogOf } from "./exercises.ts";
 import { diaryOf } from "./food-entries.ts";
+import { cacheFoodSearches } from "./food-search-cache.ts";
 import { foodCatalogueOf } from "./foods.ts";
 import type { Db } from "./schema.ts";
 import { weightLogOf } from "./weights.ts";
 
-export function apiStoreOf(db: Db): ApiStore {
+export function apiStoreOf(db: Db, options: { searchCacheSeconds?: number } = {}): ApiStore {
   return {
-    ...foodCatalogueOf(db),
+    ...cacheFoodSearches(foodCatalogueOf(db), options.searchCacheSeconds ?? 0),
     ...diaryOf(db),
     ...weightLogOf(db),
     ...exerciseLogOf(db),
