@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import type { LightMyRequestResponse } from "fastify";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { createConsumer, getRequestToken, parseForm, signedRequest, type Consumer } from "./oauth1-helpers.ts";
+import { createConsumer, getRequestToken, parseForm, signedRequest, signerFor, type Consumer } from "./oauth1-helpers.ts";
 
 const callback = { oauth_callback: "oob" };
 
@@ -64,8 +64,12 @@ for (const target of targets) {
       assertProblem(await send({ consumer, path: "/oauth/request_token", oauth: callback, signatureMethod: "PLAINTEXT" }), 400, "signature_method_rejected");
     });
 
-    it("accepts HMAC-SHA256", async () => {
+    it("accepts HMAC-SHA256, signed by fitgate's signer and by the oauth-1.0a library", async () => {
       assert.equal((await send({ consumer, path: "/oauth/request_token", oauth: callback, signatureMethod: "HMAC-SHA256" })).statusCode, 200);
+      const oauth = signerFor(consumer, "HMAC-SHA256");
+      const header = oauth.toHeader(oauth.authorize({ method: "GET", url: "http://localhost:8080/oauth/request_token", data: callback })).Authorization;
+      const library = await testApp.app.inject({ method: "GET", url: "/oauth/request_token", headers: { authorization: header } });
+      assert.equal(library.statusCode, 200, library.body);
     });
 
     it("refuses a tampered query parameter and shows the base string it computed in development mode", async () => {
