@@ -26,16 +26,21 @@ export function authorizeUrl(params: Record<string, string>): string {
   return `/oauth2/authorize?${new URLSearchParams({ response_type: "code", redirect_uri: REDIRECT_URI, state: "xyz", ...params })}`;
 }
 
+/** the hidden fields of the consent form (the authorization request, csrf_token, consent_for) */
+export function consentFormFields(consentPage: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of consentPage.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    fields[match[1] as string] = (match[2] as string).replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  }
+  return fields;
+}
+
 /** GET the authorization request, press the button on the consent page; the redirect URL */
 export async function authorizeThroughConsent(page: PageClient, url: string, decision: "allow" | "deny" = "allow"): Promise<URL> {
   const consent = await page.get(url);
   if (consent.statusCode === 302) return new URL(consent.headers.location as string);
   assert.equal(consent.statusCode, 200, consent.body);
-  const fields: Record<string, string> = {};
-  for (const match of consent.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields[match[1] as string] = (match[2] as string).replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-  }
-  const response = await page.post("/oauth2/authorize", { ...fields, decision });
+  const response = await page.post("/oauth2/authorize", { ...consentFormFields(consent.body), decision });
   assert.equal(response.statusCode, 303, response.body);
   return new URL(response.headers.location as string);
 }

@@ -101,7 +101,7 @@ for (const target of targets) {
     });
 
     for (const endpoint of ["/oauth2/token", "/oauth2/revoke", "/oauth2/introspect"]) {
-      it(`${endpoint} answers the real client's nearly valid forms without a 5xx`, async () => {
+      it(`${endpoint} answers the real client's nearly valid forms without a 5xx, errors in RFC 6749 §5.2 shape`, async () => {
         await fc.assert(fc.asyncProperty(nearlyValidForm, fc.boolean(), async (body, inBody) => {
           const form = inBody ? `${body}&client_id=${clientId}&client_secret=${clientSecret}` : body;
           const headers = inBody ? { "content-type": "application/x-www-form-urlencoded" } : headersOf("real", "application/x-www-form-urlencoded", undefined);

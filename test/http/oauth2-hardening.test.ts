@@ -9,11 +9,23 @@ import { verifyBearerToken } from "../../src/http/bearer.ts";
 import { issueAccessToken } from "../../src/http/oauth2-tokens.ts";
 import { updateClient } from "../../src/store/kysely/clients.ts";
 import { upsertGrant } from "../../src/store/kysely/grants.ts";
-import { createTestApp, createTestClient, createTestUser, DEFAULT_TEST_CLIENT, type TestApp } from "../helpers/app.ts";
+import { createTestApp, createTestClient, createTestUser, DEFAULT_TEST_CLIENT, type TestApp, type TestAppOptions } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { authorizeThroughConsent, authorizeUrl, basic, createPkce, loggedInPageClient, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { authorizeThroughConsent, authorizeUrl, basic, consentFormFields, createPkce, loggedInPageClient, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 
 const targets = await databaseTargets();
+
+/** a fresh database and app with its own options, closed afterwards */
+async function withApp(open: () => Promise<TestDatabase>, options: TestAppOptions, run: (t: TestApp) => Promise<void>): Promise<void> {
+  const database = await open();
+  const t = await createTestApp(database, options);
+  try {
+    await run(t);
+  } finally {
+    await t.close();
+    await database.close();
+  }
+}
 
 /** RFC 6749 §5.2: error_description is limited to %x20-21 / %x23-5B / %x5D-7E */
 const ERROR_DESCRIPTION = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
@@ -102,8 +114,7 @@ for (const target of targets) {
       const { page } = await loggedInPageClient(t);
       const consent = await page.get(authorizeUrl({ client_id: client.id, scope: "profile" }));
       assert.equal(consent.statusCode, 200);
-      const fields: Record<string, string> = {};
-      for (const match of consent.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1] as string] = (match[2] as string).replace(/&amp;/g, "&");
+      const fields = consentFormFields(consent.body);
       const other = await createTestUser(t.deps);
       // logging in again on the same browser: the login form posts straight over the old session
       assert.equal((await page.post("/login", { csrf_token: fields.csrf_token ?? "", email: other.email, password: other.password })).statusCode, 303);
@@ -146,9 +157,7 @@ for (const target of targets) {
 
   describe(`OAuth 2 CIDR allowlist behind a proxy on ${target.dialect}`, { skip: target.skip }, () => {
     it("an address the client wrote into X-Forwarded-For ahead of the proxy's own entry does not pass the allowlist", async () => {
-      const database = await target.open();
-      const t = await createTestApp(database, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } });
-      try {
+      await withApp(target.open, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } }, async (t) => {
         const { client, secrets } = await createTestClient(t.deps, { cidrs: ["198.51.100.0/24"] });
         const request = (forwardedFor: string) => t.app.inject({
           method: "POST", url: "/oauth2/token", remoteAddress: "127.0.0.1", payload: "grant_type=client_credentials",
@@ -159,20 +168,15 @@ for (const target of targets) {
         assert.equal(spoofed.statusCode, 401, spoofed.body);
         assert.equal(spoofed.json().error, "invalid_client");
         assert.equal((await request("203.0.113.9, 198.51.100.7")).statusCode, 200);
-      } finally {
-        await t.close();
-        await database.close();
-      }
+      });
     });
   });
 
   describe(`OAuth 2 logs on ${target.dialect}`, { skip: target.skip }, () => {
     it("a whole flow at trace level writes no secret, code or token to the logs", async () => {
-      const database = await target.open();
       const lines: string[] = [];
       const logStream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
-      const t = await createTestApp(database, { logStream, env: { FITGATE_LOG_LEVEL: "trace" } });
-      try {
+      await withApp(target.open, { logStream, env: { FITGATE_LOG_LEVEL: "trace" } }, async (t) => {
         const { client, secrets } = await createTestClient(t.deps);
         const secret = secrets?.clientSecret ?? "";
         const { page } = await loggedInPageClient(t);
@@ -189,10 +193,7 @@ for (const target of targets) {
         for (const value of [secret, code, pkce.verifier, tokens.refresh_token, tokens.access_token, tokens.access_token.split(".")[2]]) {
           assert.equal(log.includes(value), false, `a log line carries ${value.slice(0, 8)}…`);
         }
-      } finally {
-        await t.close();
-        await database.close();
-      }
+      });
     });
   });
 }
