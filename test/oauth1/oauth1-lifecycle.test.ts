@@ -1,27 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Redis } from "ioredis";
 import { createTestApp, freePort } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+// the shared probe: with FITGATE_TEST_REQUIRE_REDIS=1 (CI) a missing Redis fails instead of skipping
+import { REDIS_URL, redisSkipReason } from "../helpers/services.ts";
 import {
   authorize, createConsumer, exchange, getRequestToken, loggedInPageClient, parseForm, signedRequest, threeLeggedDance, verifierFromOobPage,
 } from "./oauth1-helpers.ts";
-
-const REDIS_URL = process.env.FITGATE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-async function redisSkipReason(): Promise<string | false> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    await redis.ping();
-    return false;
-  } catch (error) {
-    return `Redis not reachable at ${REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 const targets = await databaseTargets();
 const redisSkip = await redisSkipReason();
