@@ -9,6 +9,7 @@ import { upsertFoods } from "../../src/store/kysely/foods.ts";
 import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
 import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { ISSUER, signerFor } from "../oauth1/oauth1-helpers.ts";
 import { bearerRequest, CATALOGUE_SCOPES, clientCredentialsBearer, createApiCredentials, userBearer, type ApiCredential } from "./api-credentials.ts";
 
 const BARCODE = "0041570054161";
@@ -16,6 +17,9 @@ const BARCODE = "0041570054161";
 function body(response: LightMyRequestResponse): Record<string, any> { // eslint-disable-line -- test reads JSON freely
   return JSON.parse(response.body) as Record<string, any>; // eslint-disable-line
 }
+
+/** oauth-1.0a's signed parameters (the timestamp is a number) as strings */
+const asParams = (values: object) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
 
 function assertError(response: LightMyRequestResponse, status: number, code: number): void {
   assert.equal(response.statusCode, status, response.body);
@@ -152,14 +156,14 @@ for (const target of targets) {
       assert.equal(alicesDay.food_entries.food_entry[0].meal, "lunch");
     });
 
-    test("a revoked grant's tokens are refused: Bearer with 401 invalid_token (13), OAuth 1 with 401 (9)", async () => {
+    test("a grant the user revokes on the connected-apps page stops its tokens: Bearer 401 invalid_token (13), OAuth 1 401 (9)", async () => {
       const fresh = await createApiCredentials(t);
       for (const kind of ["user-bearer", "oauth1-3-legged"] as const) {
         const c = fresh.find((x) => x.kind === kind) as ApiCredential;
         assert.equal((await t.app.inject(c.request("GET", "/api/v1/profile"))).statusCode, 200);
         const grant = await findLiveGrant(t.deps.db, c.userId as string, c.clientId);
-        assert.ok(grant);
-        await revokeGrant(t.deps.db, grant.id, new Date());
+        assert.ok(grant && c.pages);
+        assert.equal((await c.pages.submit("/account/apps", `/account/apps/${grant.id}/revoke`, {})).statusCode, 303);
         const response = await t.app.inject(c.request("GET", "/api/v1/profile"));
         if (kind === "user-bearer") {
           assertError(response, 401, 13);
@@ -168,6 +172,34 @@ for (const target of targets) {
           assertError(response, 401, 9);
         }
       }
+    });
+
+    test("a grant an operator revokes stops its tokens too", async () => {
+      const c = (await createApiCredentials(t)).find((x) => x.kind === "oauth1-3-legged") as ApiCredential;
+      const grant = await findLiveGrant(t.deps.db, c.userId as string, c.clientId);
+      assert.ok(grant);
+      await revokeGrant(t.deps.db, grant.id, new Date());
+      assertError(await t.app.inject(c.request("POST", "/rest/server.api", { method: "food_entries.get", format: "json" })), 401, 9);
+    });
+
+    test("OAuth 1 protocol parameters in the query string or the form body work as well as in the header", async () => {
+      const { client, secrets } = await createTestClient(t.deps);
+      assert.ok(secrets && client.consumerKey);
+      const oauth = signerFor({ key: client.consumerKey, secret: secrets.consumerSecret, clientId: client.id });
+      const query = { method: "foods.search", search_expression: "toast", format: "json" };
+      const signedGet = oauth.authorize({ method: "GET", url: `${ISSUER}/rest/server.api?${new URLSearchParams(query)}` });
+      const viaQuery = await t.app.inject({ method: "GET", url: `/rest/server.api?${new URLSearchParams(asParams({ ...query, ...signedGet }))}` });
+      assert.equal(viaQuery.statusCode, 200, viaQuery.body);
+      const signedPost = oauth.authorize({ method: "POST", url: `${ISSUER}/rest/server.api`, data: query });
+      const viaBody = await t.app.inject({
+        method: "POST", url: "/rest/server.api", headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams(asParams({ ...query, ...signedPost })).toString(),
+      });
+      assert.equal(viaBody.statusCode, 200, viaBody.body);
+      assert.equal(JSON.parse(viaBody.body).foods.total_results, "4");
+      const fresh = oauth.authorize({ method: "GET", url: `${ISSUER}/rest/server.api?${new URLSearchParams(query)}` });
+      const tampered = await t.app.inject({ method: "GET", url: `/rest/server.api?${new URLSearchParams(asParams({ ...query, ...fresh, search_expression: "milk" }))}` });
+      assertError(tampered, 401, 8);
     });
 
     test("no credentials, or a forged Bearer token, get 401 with an RFC 6750 challenge", async () => {

@@ -6,7 +6,7 @@ import type { InjectOptions } from "fastify";
 import { createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
 import { basic, createPkce, loggedInPageClient as loggedInOAuth2Page, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 import { authorizationHeader, authorize, exchange, getRequestToken, ISSUER, parseForm, verifierFromOobPage, type Consumer, type Token } from "../oauth1/oauth1-helpers.ts";
-import { createPageClient } from "../helpers/pages.ts";
+import { createPageClient, type PageClient } from "../helpers/pages.ts";
 
 export type CredentialKind = "client-credentials" | "user-bearer" | "oauth1-2-legged" | "oauth1-3-legged";
 
@@ -14,6 +14,8 @@ export type ApiCredential = Readonly<{
   kind: CredentialKind;
   userId: string | null;
   clientId: string;
+  /** the user's logged-in browser session (user credentials only), e.g. for the connected-apps page */
+  pages: PageClient | null;
   /** an inject request: GET puts params in the query, other methods in a form body */
   request(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, params?: Record<string, string>, headers?: Record<string, string>): InjectOptions;
 }>;
@@ -50,17 +52,17 @@ export async function clientCredentialsBearer(t: TestApp, clientId: string, clie
 }
 
 /** a user logs in, consents, and the app exchanges the code: the user's Bearer token */
-export async function userBearer(t: TestApp, clientId: string, clientSecret: string, scope: string): Promise<{ token: string; userId: string }> {
+export async function userBearer(t: TestApp, clientId: string, clientSecret: string, scope: string): Promise<{ token: string; userId: string; pages: PageClient }> {
   const { user, page } = await loggedInOAuth2Page(t);
   const pkce = createPkce();
   const code = await obtainCode(page, { client_id: clientId, scope, code_challenge: pkce.challenge, code_challenge_method: "S256" });
   const response = await postToken(t.app, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier }, { authorization: basic(clientId, clientSecret) });
   assert.equal(response.statusCode, 200, response.body);
-  return { token: (JSON.parse(response.body) as { access_token: string }).access_token, userId: user.id };
+  return { token: (JSON.parse(response.body) as { access_token: string }).access_token, userId: user.id, pages: page };
 }
 
 /** the 3-legged OAuth 1.0a dance (oob) for a new user */
-export async function oauth1AccessToken(t: TestApp, consumer: Consumer): Promise<{ token: Token; userId: string }> {
+export async function oauth1AccessToken(t: TestApp, consumer: Consumer): Promise<{ token: Token; userId: string; pages: PageClient }> {
   const user = await createTestUser(t.deps);
   const pages = createPageClient(t.app);
   assert.equal((await pages.submit("/login", "/login", { email: user.email, password: user.password })).statusCode, 303);
@@ -69,7 +71,7 @@ export async function oauth1AccessToken(t: TestApp, consumer: Consumer): Promise
   const response = await exchange(t.app, consumer, requestToken, verifier);
   assert.equal(response.statusCode, 200, response.body);
   const form = parseForm(response);
-  return { token: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId: user.id };
+  return { token: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId: user.id, pages };
 }
 
 /** one application, and each of the four credentials for it (the two user ones for two new users) */
@@ -81,10 +83,10 @@ export async function createApiCredentials(t: TestApp, userScope = USER_SCOPES):
   const user = await userBearer(t, client.id, secrets.clientSecret, `${CATALOGUE_SCOPES} ${userScope}`);
   const threeLegged = await oauth1AccessToken(t, consumer);
   return [
-    { kind: "client-credentials", userId: null, clientId: client.id, request: bearerRequest(cc) },
-    { kind: "user-bearer", userId: user.userId, clientId: client.id, request: bearerRequest(user.token) },
-    { kind: "oauth1-2-legged", userId: null, clientId: client.id, request: oauth1Request(consumer) },
-    { kind: "oauth1-3-legged", userId: threeLegged.userId, clientId: client.id, request: oauth1Request(consumer, threeLegged.token) },
+    { kind: "client-credentials", userId: null, clientId: client.id, pages: null, request: bearerRequest(cc) },
+    { kind: "user-bearer", userId: user.userId, clientId: client.id, pages: user.pages, request: bearerRequest(user.token) },
+    { kind: "oauth1-2-legged", userId: null, clientId: client.id, pages: null, request: oauth1Request(consumer) },
+    { kind: "oauth1-3-legged", userId: threeLegged.userId, clientId: client.id, pages: threeLegged.pages, request: oauth1Request(consumer, threeLegged.token) },
   ];
 }
 
