@@ -1,6 +1,7 @@
 // Food search has one behaviour on SQLite and PostgreSQL: the same table of queries gives the
 // same foods in the same order on both — case and accents ignored, every word a prefix,
-// plurals found, ranked (exact words, then names starting with the query, then shorter), paged.
+// plurals found, ranked (exact words, then names starting with the query, then the everyday
+// foods people log, then shorter names), paged.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { queryPrefixesOf } from "../../src/foods/normalize.ts";
@@ -11,13 +12,14 @@ import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 const QUERIES: [string, number, string[]][] = [
   ["toast", 4, ["Toast with butter", "Toast, white bread", "Toast, whole wheat bread", "French toast"]],
   ["TOÁST", 4, ["Toast with butter", "Toast, white bread", "Toast, whole wheat bread", "French toast"]],
-  ["whole wheat", 3, ["Wheat, whole", "Bread, whole wheat", "Toast, whole wheat bread"]],
-  ["WHOLE whe", 3, ["Wheat, whole", "Bread, whole wheat", "Toast, whole wheat bread"]],
+  ["whole wheat", 3, ["Bread, whole wheat", "Toast, whole wheat bread", "Wheat, whole"]],
+  ["WHOLE whe", 3, ["Bread, whole wheat", "Toast, whole wheat bread", "Wheat, whole"]],
+  ["milk", 9, ["Milk, whole", "Milk, skimmed", "Milk, semi-skimmed (2%)", "Milk fish"]],
   ["cafe latte", 1, ["Café latte"]],
   ["pizza", 2, ["Pizza, cheese", "Pizza, pepperoni"]],
   ["ric cook", 2, ["Rice, white, cooked", "Rice, brown, cooked"]],
   ["yogurt greek", 1, ["Greek yogurt, plain, nonfat"]],
-  ["eggs", 20, ["Egg, fried", "Egg, boiled", "Eggs, Cat fish", "Eggs, scrambled"]],
+  ["eggs", 20, ["Egg, fried", "Egg, boiled", "Eggs, scrambled", "Eggs, Cat fish"]],
   ["xyzzy", 0, []],
   ["!!!", 0, []],
 ];

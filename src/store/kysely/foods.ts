@@ -8,6 +8,8 @@ import type { Db, FoodTable, ServingTable } from "./schema.ts";
 import { toSeconds } from "./time.ts";
 
 const BATCH_SIZE = 200;
+/** the everyday foods people log most (foods/everyday.ts) come before raw ingredients that tie with them */
+const CURATED_PREFIX = "fitgate:";
 
 /** inserts or replaces (by sourceKey) every food with its servings and search terms; call in a transaction */
 export async function upsertFoods(db: Db, foods: readonly FoodRecord[], now: Date): Promise<number> {
@@ -49,7 +51,8 @@ export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promis
 
 /**
  * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
- * names starting with the first prefix, then shorter names, then id (stable paging). One
+ * names starting with the first prefix, then the curated everyday foods, then shorter names,
+ * then id (stable paging). One
  * grouped pass over food_terms — a single index range for one word; for several, limited to the
  * foods matching the longest (most selective) prefix, so common words and digits do not
  * multiply the work. The same SQL on both databases.
@@ -75,7 +78,9 @@ export async function searchFoods(db: Db, queryPrefixes: readonly string[], offs
   const result = await sql<Selectable<FoodTable> & { total: number }>`
     select f.*, count(*) over () as total
     from (${matches}) m inner join foods f on f.id = m.food_id
-    order by m.exact_hits desc, m.leads desc, length(f.name), f.id
+    order by m.exact_hits desc, m.leads desc,
+      case when f.source_key >= ${CURATED_PREFIX} and f.source_key < ${prefixUpperBound(CURATED_PREFIX)} then 0 else 1 end,
+      length(f.name), f.id
     limit ${limit} offset ${offset}`.execute(db);
   const rows = result.rows;
   let total = Number(rows[0]?.total ?? 0);
