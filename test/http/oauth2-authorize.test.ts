@@ -1,9 +1,9 @@
 // GET|POST /oauth2/authorize through app.inject (RFC 6749 §4.1.1, §4.1.2.1, RFC 9207), both databases.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
+import { createTestApp, createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { authorizeThroughConsent, authorizeUrl, createPkce, loggedInPageClient, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { authorizeThroughConsent, authorizeUrl, consentFormFields, createPkce, loggedInPageClient, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 import { createPageClient } from "../helpers/pages.ts";
 
 const targets = await databaseTargets();
@@ -114,6 +114,37 @@ for (const target of targets) {
       const spaUrl = authorizeUrl({ client_id: spa.id, scope: "profile", code_challenge: pkce.challenge, code_challenge_method: "S256" });
       await authorizeThroughConsent(page, spaUrl);
       assert.equal((await page.get(spaUrl)).statusCode, 200);
+    });
+
+    it("Allow on a consent page shown to another account (the session changed meanwhile) asks again instead of granting", async () => {
+      const { client } = await createTestClient(t.deps);
+      const { page } = await loggedInPageClient(t);
+      const consent = await page.get(authorizeUrl({ client_id: client.id, scope: "profile" }));
+      assert.equal(consent.statusCode, 200);
+      const fields = consentFormFields(consent.body);
+      const other = await createTestUser(t.deps);
+      // logging in again on the same browser: the login form posts straight over the old session
+      assert.equal((await page.post("/login", { csrf_token: fields.csrf_token ?? "", email: other.email, password: other.password })).statusCode, 303);
+      const response = await page.post("/oauth2/authorize", { ...fields, decision: "allow" });
+      assert.equal(response.statusCode, 200, `no code for ${other.email} from a page shown to someone else: ${response.headers.location}`);
+      assert.match(response.body, new RegExp(other.email.replace(/[.]/g, "\\.")));
+    });
+
+    it("Allow after the session ended sends the person to log in and back to the same consent, not elsewhere", async () => {
+      const { client } = await createTestClient(t.deps);
+      const { user, page } = await loggedInPageClient(t);
+      const consent = await page.get(authorizeUrl({ client_id: client.id, scope: "profile" }));
+      const fields = consentFormFields(consent.body);
+      assert.equal((await page.post("/logout", { csrf_token: fields.csrf_token ?? "" })).statusCode, 303);
+      const response = await page.post("/oauth2/authorize", { ...fields, decision: "allow" });
+      assert.equal(response.statusCode, 303);
+      const returnTo = new URL(String(response.headers.location), "http://localhost:8080").searchParams.get("return_to") ?? "";
+      assert.match(returnTo, /^\/oauth2\/authorize\?/);
+      const back = await page.post("/login", { csrf_token: fields.csrf_token ?? "", email: user.email, password: user.password, return_to: returnTo });
+      assert.equal(back.headers.location, returnTo);
+      const again = await page.get(returnTo);
+      assert.equal(again.statusCode, 200, "the consent page again, for the person to decide");
+      assert.equal(consentFormFields(again.body).scope, "profile");
     });
 
     it("a consent form without the CSRF token changes nothing", async () => {

@@ -18,7 +18,8 @@ import type { User } from "../../store/kysely/users.ts";
 import { renderMessagePage } from "../../views/accounts.ts";
 import { renderConsentPage } from "../../views/consent.ts";
 import type { AppDeps } from "../deps.ts";
-import { pageContextOf, requireCsrfForm, requireUser, sendPage } from "../pages.ts";
+import { pageContextOf, requireCsrfForm, sendPage } from "../pages.ts";
+import { findSessionUser, type SessionUser } from "../session.ts";
 
 /** the button pressed on the consent page, and the account the page was shown to */
 type ConsentAnswer = Readonly<{ decision: "allow" | "deny"; shownToUserId: string }> | null;
@@ -56,7 +57,7 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, deps: App
   // RFC 9700 §4.11.2: the person logs in before any redirect, so an application anyone can
   // register cannot send a deliberately broken request to bounce people off fitgate's address
   // straight to its own site
-  const current = await requireUser(request, reply, deps);
+  const current = await requireAuthorizingUser(request, reply, deps, params);
   if (current === null) return reply;
   let authorization: AuthorizationRequest;
   try {
@@ -80,6 +81,19 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, deps: App
     formAction: "/oauth2/authorize",
     hiddenFields: { ...authorizationRequestFields(authorization), consent_for: current.user.id },
   }));
+}
+
+/**
+ * The logged-in person, or null after sending them to log in and come back to this request —
+ * also from the consent form, whose session may have ended meanwhile: the request is rebuilt
+ * from the form, so the person returns to the consent page rather than somewhere else.
+ */
+async function requireAuthorizingUser(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, params: URLSearchParams): Promise<SessionUser | null> {
+  const current = await findSessionUser(request, deps);
+  if (current !== null) return current;
+  const returnTo = request.method === "POST" ? `/oauth2/authorize?${params}` : request.url;
+  await reply.redirect(`/login?return_to=${encodeURIComponent(returnTo)}`, 303);
+  return null;
 }
 
 /** public clients always ask: anyone can claim a public client's id (RFC 9700 §4.1.2 ... RFC 6749 §10.2) */
