@@ -5,7 +5,7 @@ import { SignJWT, generateKeyPair } from "jose";
 import { after, before, describe, it } from "node:test";
 import { BearerTokenError, verifyBearerRequest } from "../../src/http/bearer.ts";
 import type { AppDeps } from "../../src/http/deps.ts";
-import { addSigningKey, UNKNOWN_KID_REFRESH_SECONDS } from "../../src/http/oauth2-keys.ts";
+import { addSigningKey, publishedJwks, UNKNOWN_KID_REFRESH_SECONDS } from "../../src/http/oauth2-keys.ts";
 import { CLOCK_TOLERANCE_SECONDS } from "../../src/protocol/oauth2/access-token.ts";
 import { issueAccessToken } from "../../src/http/oauth2-tokens.ts";
 import { rotateApplicationSecrets, removeApplication } from "../../src/services/applications.ts";
@@ -65,7 +65,15 @@ for (const target of targets) {
     const refusals: Array<[string, (t: string) => string, number, string]> = [
       ["a tampered signature", (t) => t.slice(0, -4) + (t.endsWith("AAAA") ? "BBBB" : "AAAA"), 401, "invalid_token"],
       ["garbage", () => "not.a.jwt", 401, "invalid_token"],
+      ["alg none with the real kid", (t) => `${withHeader(t, { alg: "none" })}.`, 401, "invalid_token"],
+      ["typ JWT instead of at+jwt (RFC 9068 §4)", (t) => withHeader(t, { typ: "JWT" }) + `.${t.split(".")[2]}`, 401, "invalid_token"],
     ];
+    /** the token's header with some fields replaced, and its payload: `header.payload` */
+    const withHeader = (token: string, fields: Record<string, string>) => {
+      const [header = "", payload = ""] = token.split(".");
+      const decoded = { ...JSON.parse(Buffer.from(header, "base64url").toString()), ...fields };
+      return `${Buffer.from(JSON.stringify(decoded)).toString("base64url")}.${payload}`;
+    };
     for (const [name, mangle, status, code] of refusals) {
       it(`${name} is refused with ${code}`, async () => {
         const { issued } = await userToken();
@@ -97,6 +105,15 @@ for (const target of targets) {
       } finally {
         clock -= past;
       }
+    });
+
+    it("an HS256 token keyed with fitgate's public key (algorithm confusion) is refused", async () => {
+      const { issued } = await userToken();
+      const kid = JSON.parse(Buffer.from(issued.accessToken.split(".")[0] ?? "", "base64url").toString()).kid;
+      const publicJwk = (await publishedJwks(deps, 86400)).keys.find((k) => k.kid === kid);
+      const secret = new TextEncoder().encode(JSON.stringify(publicJwk));
+      const forged = await new SignJWT({ ...issued.claims }).setProtectedHeader({ alg: "HS256", kid, typ: "at+jwt" }).sign(secret);
+      assert.equal((await call(forged)).statusCode, 401);
     });
 
     it("a token signed by a key fitgate does not hold is refused", async () => {
