@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { importUsdaDownload } from "../../src/commands/foods-import.ts";
 import type { CliIo } from "../../src/commands/cli-io.ts";
+import { seedFoods } from "../../src/foods/seed.ts";
 import { ImportError } from "../../src/foods/usda-csv.ts";
 import { runCli } from "../../src/main.ts";
 import { findFood, findFoodIdByBarcode, searchFoods } from "../../src/store/kysely/foods.ts";
@@ -65,6 +66,26 @@ for (const target of targets) {
       await assert.rejects(importUsdaDownload(database.db, join(FIXTURES, "usda-malformed"), quietIo()),
         (error: unknown) => error instanceof ImportError && error.message === "food_nutrient.csv record 3: amount \"lots\" is not a number");
       assert.equal(await countFoods(database), before);
+    });
+  });
+}
+
+// SQLite nodes are separate processes (test/foods/foods-seed-on-serve.test.ts starts two): two
+// synchronous connections in one process would block each other's event loop
+for (const target of targets.filter((t) => t.dialect === "postgres")) {
+  describe(`foods seeding on ${target.dialect}`, { skip: target.skip }, () => {
+    test("two nodes starting at once on one database seed each food exactly once", async () => {
+      const database = await target.open();
+      try {
+        const otherNode = database.connectAgain();
+        const written = await Promise.all([seedFoods(database.db, database.dialect, new Date()), seedFoods(otherNode.db, otherNode.dialect, new Date())]);
+        assert.ok(written.every((n) => n === 0 || n === 613), String(written));
+        assert.equal(await countFoods(database), 613);
+        const terms = await database.db.selectFrom("food_terms").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+        assert.ok(Number(terms.n) > 613);
+      } finally {
+        await database.close();
+      }
     });
   });
 }

@@ -52,4 +52,17 @@ describe("fitgate serve seeds the foods database", () => {
     }
     assert.doesNotMatch(await serveOnce(env), /seeded the foods database/);
   });
+
+  test("two nodes starting at once on one fresh database both come up, with each food once", async () => {
+    const fresh = { ...env, FITGATE_DATABASE_URL: `sqlite:${join(directory, "two-nodes.db")}` };
+    const logs = await Promise.all([serveOnce(fresh), serveOnce(fresh)]);
+    assert.ok(logs.some((log) => /seeded the foods database with 613 foods/.test(log)), logs.join("\n"));
+    const database = connectDatabase(fresh.FITGATE_DATABASE_URL);
+    try {
+      const row = await database.db.selectFrom("foods").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      assert.equal(Number(row.n), 613);
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -107,6 +107,14 @@ for (const target of targets) {
       assert.equal(json(await t.app.inject(call("GET", "/api/v1/profile"))).profile.weight_measure, "lb");
     });
 
+    test("ten racing weigh-ins for one day leave one weight, the day's", async () => {
+      const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => t.app.inject(call("POST", "/api/v1/weights", { current_weight_kg: String(80 + i), date: "2025-08-08" }))));
+      assert.ok(responses.every((r) => r.statusCode === 200), responses.map((r) => r.body).join("\n"));
+      const month = json(await t.app.inject(call("GET", "/api/v1/weights/month", { date: "2025-08-01" }))).month as Json;
+      assert.equal(month.day.length, 1);
+      assert.ok(Number(month.day[0].weight_kg) >= 80 && Number(month.day[0].weight_kg) <= 89);
+    });
+
     test("exercise: created once per client_entry_id, listed with the day's totals, deleted", async () => {
       const first = json(await t.app.inject(call("POST", "/api/v1/exercise-entries", { exercise_name: "Cycling", minutes: "45", calories: "400", date: "2025-07-01", client_entry_id: "ride" })));
       const retry = json(await t.app.inject(call("POST", "/api/v1/exercise-entries", { exercise_name: "Cycling", minutes: "45", calories: "400", date: "2025-07-01", client_entry_id: "ride" })));
