@@ -24,16 +24,14 @@ function assertApiError(response: LightMyRequestResponse, status: number, code: 
 }
 
 const targets = await databaseTargets();
-const [sqliteTarget] = targets;
-// the rules are the same on both databases; the storage paths they reach are covered in api-access and api-diary
-describe("API errors", { skip: sqliteTarget?.skip ?? "no database" }, () => {
+for (const target of targets) describe(`API errors on ${target.dialect}`, { skip: target.skip }, () => {
   let database: TestDatabase;
   let t: TestApp;
   let call: ReturnType<typeof bearerRequest>;
   let token: string;
 
   before(async () => {
-    database = await (sqliteTarget as NonNullable<typeof sqliteTarget>).open();
+    database = await target.open();
     t = await createTestApp(database);
     await seedFoods(t.deps.db, t.deps.dialect, new Date());
     const { client, secrets } = await createTestClient(t.deps);
