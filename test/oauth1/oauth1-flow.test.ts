@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { createTestApp, createTestUser, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import {
   authorize, createConsumer, exchange, getRequestToken, ISSUER, loggedInPageClient, parseForm, signedRequest, signerFor, threeLeggedDance,
   verifierFromOobPage,
 } from "./oauth1-helpers.ts";
 import { findLiveGrant } from "../../src/store/kysely/grants.ts";
+import { findOAuth1Token } from "../../src/store/kysely/oauth1-tokens.ts";
+import { consentFormFields } from "../helpers/oauth2-flow.ts";
 
 const targets = await databaseTargets();
 for (const target of targets) {
@@ -106,6 +108,36 @@ for (const target of targets) {
       assert.equal(location.searchParams.get("oauth_problem"), "permission_denied");
       const again = await pages.get(`/oauth/authorize?oauth_token=${requestToken.key}`);
       assert.equal(again.statusCode, 400);
+    });
+
+    it("asks again, naming the account, when the consent page was shown to another account", async () => {
+      const consumer = await createConsumer(testApp);
+      const { pages } = await loggedInPageClient(testApp);
+      const requestToken = await getRequestToken(testApp.app, consumer);
+      const shownToFirst = consentFormFields((await pages.get(`/oauth/authorize?oauth_token=${requestToken.key}`)).body);
+      // another tab: the same browser logs in as someone else
+      const other = await createTestUser(testApp.deps);
+      const csrfToken = shownToFirst.csrf_token ?? "";
+      assert.equal((await pages.post("/login", { csrf_token: csrfToken, email: other.email, password: other.password })).statusCode, 303);
+      const answer = await pages.post("/oauth/authorize", { ...shownToFirst, decision: "allow" });
+      assert.equal(answer.statusCode, 200, "the consent page again, not a verifier");
+      assert.ok(answer.body.includes(other.email), "naming the account now logged in");
+      assert.doesNotMatch(answer.body, /id="verifier"/);
+      assert.equal((await findOAuth1Token(testApp.deps.db, requestToken.key))?.authorizedAt, null);
+      const verifier = verifierFromOobPage(await pages.post("/oauth/authorize", { ...consentFormFields(answer.body), decision: "allow" }));
+      assert.equal((await findOAuth1Token(testApp.deps.db, requestToken.key))?.userId, other.id, "the second answer, from the page that named it, counts");
+      assert.match(verifier, /^[0-9a-f]{20}$/);
+    });
+
+    it("sends a person whose session ended back to the same consent page after logging in", async () => {
+      const consumer = await createConsumer(testApp);
+      const { pages } = await loggedInPageClient(testApp);
+      const requestToken = await getRequestToken(testApp.app, consumer);
+      const fields = consentFormFields((await pages.get(`/oauth/authorize?oauth_token=${requestToken.key}`)).body);
+      for (const name of [...pages.cookies.keys()].filter((n) => n.includes("session"))) pages.cookies.delete(name);
+      const answer = await pages.post("/oauth/authorize", { ...fields, decision: "allow" });
+      assert.equal(answer.statusCode, 303);
+      assert.equal(answer.headers.location, `/login?return_to=${encodeURIComponent(`/oauth/authorize?oauth_token=${requestToken.key}`)}`);
     });
 
     it("refuses a wrong verifier with verifier_invalid and still accepts the right one", async () => {

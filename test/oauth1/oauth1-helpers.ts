@@ -8,6 +8,7 @@ import {
 } from "../../sdk/src/oauth1/signature.ts";
 import { createTestClient, createTestUser } from "../helpers/app.ts";
 import type { TestApp } from "../helpers/app.ts";
+import { consentFormFields } from "../helpers/oauth2-flow.ts";
 import { createPageClient, type PageClient } from "../helpers/pages.ts";
 
 export const ISSUER = "http://localhost:8080";
@@ -63,10 +64,11 @@ export async function getRequestToken(app: FastifyInstance, consumer: Consumer, 
   return { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" };
 }
 
-/** Allow on the consent page; the verifier from the callback redirect or the oob page */
+/** Allow on the consent page, posting its hidden fields as a browser would; the verifier from the callback redirect or the oob page */
 export async function authorize(pages: PageClient, requestToken: Token, decision: "allow" | "deny" = "allow"): Promise<LightMyRequestResponse> {
-  const page = `/oauth/authorize?oauth_token=${encodeURIComponent(requestToken.key)}`;
-  return pages.submit(page, "/oauth/authorize", { oauth_token: requestToken.key, decision });
+  const consent = await pages.get(`/oauth/authorize?oauth_token=${encodeURIComponent(requestToken.key)}`);
+  if (consent.statusCode !== 200) throw new Error(`consent page: ${consent.statusCode}`);
+  return pages.post("/oauth/authorize", { ...consentFormFields(consent.body), decision });
 }
 
 export function verifierFromOobPage(response: LightMyRequestResponse): string {

@@ -20,6 +20,7 @@ import type { AppDeps } from "../deps.ts";
 import { formBodyOf, formField } from "../forms.ts";
 import { closeReplayStore, publicUrlOf, verifyOAuth1Request } from "../oauth1-requests.ts";
 import { pageContextOf, requireCsrfForm, requireUser, sendPage } from "../pages.ts";
+import { findSessionUser } from "../session.ts";
 
 function sendForm(reply: FastifyReply, body: string): FastifyReply {
   return reply.status(200).headers({ "cache-control": "no-store", pragma: "no-cache" })
@@ -66,17 +67,23 @@ export function registerOAuth1Routes(app: FastifyInstance, deps: AppDeps): void 
     return null;
   };
 
-  app.get("/oauth/authorize", async (request, reply) => {
-    const tokenValue = publicUrlOf(request, deps.config.issuer).searchParams.get("oauth_token") ?? "";
-    const token = await authorizablePage(request, reply, tokenValue);
-    if (token === null) return reply;
-    if ((await requireUser(request, reply, deps)) === null) return reply;
+  /** the consent page, bound to the account it is shown to (consent_for) */
+  const sendConsentPage = async (request: FastifyRequest, reply: FastifyReply, token: OAuth1Token, userId: string) => {
     const client = await findClientById(deps.db, token.clientId);
     if (client === null) return sendPage(reply, 400, renderRequestTokenProblemPage(await pageContextOf(request, reply, deps), "belongs to an application that no longer exists"));
     return sendPage(reply, 200, renderConsentPage(await pageContextOf(request, reply, deps), {
       clientName: client.name, clientWebsite: client.website, scopes: scopeDefinitionsOf(token.scopes),
-      formAction: "/oauth/authorize", hiddenFields: { oauth_token: token.token },
+      formAction: "/oauth/authorize", hiddenFields: { oauth_token: token.token, consent_for: userId },
     }));
+  };
+
+  app.get("/oauth/authorize", async (request, reply) => {
+    const tokenValue = publicUrlOf(request, deps.config.issuer).searchParams.get("oauth_token") ?? "";
+    const token = await authorizablePage(request, reply, tokenValue);
+    if (token === null) return reply;
+    const current = await requireUser(request, reply, deps);
+    if (current === null) return reply;
+    return sendConsentPage(request, reply, token, current.user.id);
   });
 
   /** one conditional write: Allow records the user and the verifier's hash, Deny uses the token up; null if already decided */
@@ -93,12 +100,17 @@ export function registerOAuth1Routes(app: FastifyInstance, deps: AppDeps): void 
   };
 
   app.post("/oauth/authorize", async (request, reply) => {
-    const current = await requireUser(request, reply, deps);
-    if (current === null) return reply;
     const form = await requireCsrfForm(request, reply, deps);
     if (form === null) return reply;
     const tokenValue = formField(form, "oauth_token");
-    if ((await authorizablePage(request, reply, tokenValue)) === null) return reply;
+    const current = await findSessionUser(request, deps);
+    // the session ended while the page was open: log in, then back to this consent page
+    if (current === null) return reply.redirect(`/login?return_to=${encodeURIComponent(`/oauth/authorize?oauth_token=${encodeURIComponent(tokenValue)}`)}`, 303);
+    const token = await authorizablePage(request, reply, tokenValue);
+    if (token === null) return reply;
+    // a page shown to another account (the session changed since, e.g. in another tab) is no
+    // answer from this one: ask again, naming the account
+    if (formField(form, "consent_for") !== current.user.id) return sendConsentPage(request, reply, token, current.user.id);
     const decided = await recordDecision(tokenValue, current.user.id, formField(form, "decision") === "allow");
     const context = await pageContextOf(request, reply, deps);
     if (decided === null) return sendPage(reply, 400, renderRequestTokenProblemPage(context, "was already used"));
