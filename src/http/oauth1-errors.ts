@@ -26,18 +26,32 @@ function problemForStatus(status: number): OAuth1Problem {
   return new OAuth1Problem("parameter_rejected", "The request could not be read (malformed body or header).", { status: 400 });
 }
 
+/** the methods each signed endpoint answers, for a 405's Allow header (RFC 9110 §15.5.6) */
+const ALLOWED_METHODS: Readonly<Record<string, string>> = {
+  "/oauth/request_token": "GET, HEAD, POST", "/oauth/access_token": "GET, HEAD, POST", "/oauth/revoke": "POST",
+};
+
+/** the path of a request target, also in absolute form (GET http://host/oauth/…) */
+function pathOf(target: string): string {
+  return (target.split("?")[0] ?? "").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+}
+
 export function oauth1ErrorFamily(deps: AppDeps): ErrorFamily {
   return {
     name: "oauth1",
     matches(target) {
-      // an absolute-form request target (GET http://host/oauth/…) is the same endpoint
-      const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+      const path = pathOf(target);
       return path.startsWith("/oauth/") && path !== "/oauth/authorize";
     },
     render(error: unknown, status: number, _request: FastifyRequest, reply: FastifyReply) {
       return sendProblem(reply, error instanceof OAuth1Problem ? error : problemForStatus(status), deps);
     },
-    notFound(_request, reply) {
+    notFound(request, reply) {
+      const allowed = ALLOWED_METHODS[pathOf(request.url)];
+      if (allowed !== undefined) {
+        reply.header("allow", allowed);
+        return sendProblem(reply, new OAuth1Problem("parameter_rejected", `This endpoint answers ${allowed}, not ${request.method}.`, { status: 405 }), deps);
+      }
       return sendProblem(reply, new OAuth1Problem("parameter_rejected",
         "There is no OAuth 1.0a endpoint at this path; use /oauth/request_token, /oauth/authorize, /oauth/access_token or /oauth/revoke.", { status: 404 }), deps);
     },

@@ -164,6 +164,11 @@ for (const target of targets) {
       assertProblem(huge, 413, "parameter_rejected");
       const missing = await testApp.app.inject({ method: "GET", url: "/oauth/nothing-here" });
       assertProblem(missing, 404, "parameter_rejected");
+      for (const [method, url, allow] of [["PUT", "/oauth/request_token", "GET, HEAD, POST"], ["GET", "/oauth/revoke?x=1", "POST"]] as const) {
+        const wrongMethod = await testApp.app.inject({ method, url });
+        assertProblem(wrongMethod, 405, "parameter_rejected");
+        assert.equal(wrongMethod.headers.allow, allow, "RFC 9110 §15.5.6: a 405 names the methods");
+      }
     });
   });
 }
