@@ -18,7 +18,9 @@ export function sendOAuth2Error(reply: FastifyReply, error: OAuth2Error): Fastif
 export function oauth2ErrorFamily(): ErrorFamily {
   return {
     name: "oauth2",
-    matches: (path) => JSON_ENDPOINTS.includes(path),
+    // a request target in absolute form (RFC 9112 §3.2.2: POST http://host/oauth2/token) reaches
+    // the same route, so it must get the same errors — not a 500 from the page family
+    matches: (target) => JSON_ENDPOINTS.includes(target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "")),
     render(error, status, request, reply) {
       if (error instanceof OAuth2Error) {
         if (error.detail !== null) request.log.info({ code: error.code, detail: error.detail }, "oauth2 error");

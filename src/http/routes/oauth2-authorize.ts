@@ -85,14 +85,15 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, deps: App
 
 /**
  * The logged-in person, or null after sending them to log in and come back to this request —
- * also from the consent form, whose session may have ended meanwhile: the request is rebuilt
- * from the form, so the person returns to the consent page rather than somewhere else.
+ * also from the consent form, whose session may have ended meanwhile, so the person returns to
+ * the consent page rather than somewhere else.
  */
 async function requireAuthorizingUser(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, params: URLSearchParams): Promise<SessionUser | null> {
   const current = await findSessionUser(request, deps);
   if (current !== null) return current;
-  const returnTo = request.method === "POST" ? `/oauth2/authorize?${params}` : request.url;
-  await reply.redirect(`/login?return_to=${encodeURIComponent(returnTo)}`, 303);
+  // rebuilt from the parameters, not request.url: a request target in absolute form
+  // (http://host/oauth2/authorize?…) is no local return_to
+  await reply.redirect(`/login?return_to=${encodeURIComponent(`/oauth2/authorize?${params}`)}`, 303);
   return null;
 }
 
