@@ -40,7 +40,8 @@ export async function verifySignedApiRequest(request: FastifyRequest, deps: AppD
   if (grant.lastUsedAt === null || now.getTime() - grant.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchGrant(deps.db, grant.id, now);
   }
-  // the token carries what the user consented to for it; the grant may since have been widened by OAuth 2
-  const scopes = token.scopes.filter((s) => grant.scopes.includes(s));
+  // the token carries what the user consented to for it; the grant may since have been widened by
+  // OAuth 2, and the application may since have lost a scope (its developer removed it)
+  const scopes = token.scopes.filter((s) => grant.scopes.includes(s) && client.scopes.includes(s));
   return { protocol: "oauth1", clientId: client.id, userId: grant.userId, grantId: grant.id, scopes };
 }

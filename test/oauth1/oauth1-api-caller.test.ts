@@ -4,9 +4,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { registerFormParser } from "../../src/http/forms.ts";
 import { verifySignedApiRequest } from "../../src/http/oauth1-api.ts";
 import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
-import { deleteClient } from "../../src/store/kysely/clients.ts";
+import { deleteClient, updateClient } from "../../src/store/kysely/clients.ts";
 import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
-import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { createTestApp, DEFAULT_TEST_CLIENT, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { authorizationHeader, createConsumer, getRequestToken, ISSUER, threeLeggedDance, type Consumer, type Token } from "./oauth1-helpers.ts";
 
@@ -85,6 +85,15 @@ for (const target of targets) {
       const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `${ISSUER}${path}`, accessToken) } });
       assert.equal(response.statusCode, 401);
       assert.equal(response.json().problem, "token_rejected");
+    });
+
+    it("drops from a 3-legged call a scope the application has lost since the user allowed it", async () => {
+      const { consumer, accessToken } = await threeLeggedDance(testApp);
+      await updateClient(testApp.deps.db, consumer.clientId, { ...DEFAULT_TEST_CLIENT, scopes: ["basic", "profile"], defaultScopes: ["profile"] }, new Date());
+      const path = "/rest/server.api?method=profile.get";
+      const response = await api.inject({ method: "GET", url: path, headers: { authorization: authorizationHeader(consumer, "GET", `${ISSUER}${path}`, accessToken) } });
+      assert.equal(response.statusCode, 200, response.body);
+      assert.deepEqual(response.json().scopes, ["basic", "profile"]);
     });
 
     it("refuses the consumer and its access tokens once the application was deleted", async () => {
