@@ -39,10 +39,29 @@ export function apiErrorOf(error: unknown, status: number): ApiError {
   return new ApiError(1, "Unknown error: fitgate could not complete this request");
 }
 
+/**
+ * The path a request target is routed by: an absolute-form target (RFC 9112 §3.2.2: GET
+ * http://host/api/v1/…) or percent-escapes the router decodes reach the API's routes, so they
+ * must get the API's errors, not the page family's.
+ */
+function routedPathOf(target: string): string {
+  const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0] ?? "";
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+export function isApiPath(target: string): boolean {
+  const path = routedPathOf(target);
+  return path === "/api" || path.startsWith("/api/") || path.startsWith("/rest/");
+}
+
 export function apiErrorFamily(): ErrorFamily {
   return {
     name: "api",
-    matches: (path) => path.startsWith("/api/") || path === "/api" || path.startsWith("/rest/"),
+    matches: isApiPath,
     render(error: unknown, status: number, _request: FastifyRequest, reply: FastifyReply) {
       return sendApiError(reply, apiErrorOf(error, status));
     },
