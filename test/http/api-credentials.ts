@@ -3,7 +3,9 @@
 // authorization-code grant, OAuth 1.0a 2-legged (consumer only) and 3-legged (access token).
 import assert from "node:assert/strict";
 import type { InjectOptions } from "fastify";
-import { createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
+import { seedFoods } from "../../src/foods/seed.ts";
+import { createTestApp, createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
+import type { DatabaseTarget, TestDatabase } from "../helpers/databases.ts";
 import { basic, createPkce, loggedInPageClient as loggedInOAuth2Page, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 import { authorizationHeader, authorize, exchange, getRequestToken, ISSUER, parseForm, verifierFromOobPage, type Consumer, type Token } from "../oauth1/oauth1-helpers.ts";
 import { createPageClient, type PageClient } from "../helpers/pages.ts";
@@ -91,3 +93,16 @@ export async function createApiCredentials(t: TestApp, userScope = USER_SCOPES):
 }
 
 export { bearerRequest, oauth1Request };
+
+export type SeededApiApp = Readonly<{ database: TestDatabase; t: TestApp; token: string; call: ReturnType<typeof bearerRequest>; close(): Promise<void> }>;
+
+/** a fresh database with the seeded foods, an app on it, and a user's Bearer token holding every scope */
+export async function openSeededApiApp(target: DatabaseTarget): Promise<SeededApiApp> {
+  const database = await target.open();
+  const t = await createTestApp(database);
+  await seedFoods(t.deps.db, t.deps.dialect, new Date());
+  const { client, secrets } = await createTestClient(t.deps);
+  assert.ok(secrets);
+  const { token } = await userBearer(t, client.id, secrets.clientSecret, `${CATALOGUE_SCOPES} ${USER_SCOPES}`);
+  return { database, t, token, call: bearerRequest(token), close: async () => { await t.close(); await database.close(); } };
+}

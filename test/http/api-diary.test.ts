@@ -4,10 +4,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
-import { seedFoods } from "../../src/foods/seed.ts";
-import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { bearerRequest, CATALOGUE_SCOPES, USER_SCOPES, userBearer } from "./api-credentials.ts";
+import type { TestApp } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { openSeededApiApp, type SeededApiApp } from "./api-credentials.ts";
 
 type Json = Record<string, any>; // eslint-disable-line -- tests read the JSON answers freely
 const json = (response: LightMyRequestResponse): Json => JSON.parse(response.body) as Json;
@@ -15,19 +14,15 @@ const json = (response: LightMyRequestResponse): Json => JSON.parse(response.bod
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`API diary on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
+    let seeded: SeededApiApp;
     let t: TestApp;
-    let call: ReturnType<typeof bearerRequest>;
+    let call: SeededApiApp["call"];
     let toast: Json;
     let milk: Json;
 
     before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-      await seedFoods(t.deps.db, t.deps.dialect, new Date());
-      const { client, secrets } = await createTestClient(t.deps);
-      assert.ok(secrets);
-      call = bearerRequest((await userBearer(t, client.id, secrets.clientSecret, `${CATALOGUE_SCOPES} ${USER_SCOPES}`)).token);
+      seeded = await openSeededApiApp(target);
+      ({ t, call } = seeded);
       const find = async (expression: string, name: string) => {
         const found = json(await t.app.inject(call("GET", "/api/v1/foods/search", { search_expression: expression }))).foods.food.find((f: Json) => f.food_name === name);
         return json(await t.app.inject(call("GET", `/api/v1/foods/${found.food_id}`))).food as Json;
@@ -35,10 +30,7 @@ for (const target of targets) {
       toast = await find("toast", "Toast, white bread");
       milk = await find("milk whole", "Milk, whole");
     });
-    after(async () => {
-      await t.close();
-      await database.close();
-    });
+    after(() => seeded.close());
 
     const create = (params: Record<string, string>, headers: Record<string, string> = {}) =>
       t.app.inject(call("POST", "/api/v1/food-entries", { food_id: toast.food_id, number_of_units: "1", meal: "breakfast", date: "2025-03-01", ...params }, headers));

@@ -4,12 +4,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
-import { seedFoods } from "../../src/foods/seed.ts";
 import { API_ERROR_CODES } from "../../src/protocol/api/errors.ts";
 import { API_METHODS } from "../../src/protocol/api/methods.ts";
-import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { bearerRequest, CATALOGUE_SCOPES, USER_SCOPES, userBearer } from "./api-credentials.ts";
+import type { TestApp } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { openSeededApiApp, type SeededApiApp } from "./api-credentials.ts";
 
 const DOCUMENTED = new Map(API_ERROR_CODES.map((c) => [c.code, c.status]));
 
@@ -25,24 +24,16 @@ function assertApiError(response: LightMyRequestResponse, status: number, code: 
 
 const targets = await databaseTargets();
 for (const target of targets) describe(`API errors on ${target.dialect}`, { skip: target.skip }, () => {
-  let database: TestDatabase;
+  let seeded: SeededApiApp;
   let t: TestApp;
-  let call: ReturnType<typeof bearerRequest>;
+  let call: SeededApiApp["call"];
   let token: string;
 
   before(async () => {
-    database = await target.open();
-    t = await createTestApp(database);
-    await seedFoods(t.deps.db, t.deps.dialect, new Date());
-    const { client, secrets } = await createTestClient(t.deps);
-    assert.ok(secrets);
-    token = (await userBearer(t, client.id, secrets.clientSecret, `${CATALOGUE_SCOPES} ${USER_SCOPES}`)).token;
-    call = bearerRequest(token);
+    seeded = await openSeededApiApp(target);
+    ({ t, call, token } = seeded);
   });
-  after(async () => {
-    await t.close();
-    await database.close();
-  });
+  after(() => seeded.close());
 
   const api = (params: Record<string, string>, headers: Record<string, string> = {}) => call("POST", "/rest/server.api", { format: "json", ...params }, headers);
   const entry = { method: "food_entry.create", food_id: "1", number_of_units: "1", meal: "lunch" };
