@@ -20,7 +20,7 @@ export function sendOAuth2Error(reply: FastifyReply, error: OAuth2Error): Fastif
  * http://host/oauth2/token), with percent-escapes the router decodes (/oauth2/%74oken) or with a
  * fragment reach the same route, so they must get the same errors — not a 500 from the page family.
  */
-function routedPathOf(target: string): string {
+export function routedPathOf(target: string): string {
   const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0] ?? "";
   try {
     return decodeURIComponent(path);
