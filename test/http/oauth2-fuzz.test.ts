@@ -8,7 +8,7 @@ import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { basic, createPkce, loggedInPageClient, obtainCode, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { basic, consentFormFields, createPkce, loggedInPageClient, obtainCode, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 
 const RUNS = Number(process.env.FITGATE_FUZZ_RUNS ?? 120);
 const targets = await databaseTargets();
@@ -161,6 +161,23 @@ for (const target of targets) {
           assert.match(location.searchParams.get("error_description") ?? "", /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/, "§4.1.2.1: error_description characters");
         }
       }), { numRuns: RUNS });
+    });
+
+    it("the consent form's POST, with a valid CSRF token and any other fields, never answers 5xx nor redirects elsewhere", async () => {
+      const { user, page } = await loggedInPageClient(t);
+      const consent = await page.get(`/oauth2/authorize?${new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT_URI, scope: "profile", prompt: "consent" })}`);
+      const fields = consentFormFields(consent.body);
+      const names = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method", "decision", "consent_for"];
+      await fc.assert(fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), fc.oneof(nasty, fc.constantFrom("allow", "deny", user.id))), async (changes) => {
+        const form: Record<string, string> = { ...fields };
+        for (const [name, value] of Object.entries(changes)) form[name] = value.replace(/[\uD800-\uDFFF]/g, "x");
+        const response = await page.post("/oauth2/authorize", form);
+        assert.ok(response.statusCode < 500, `${JSON.stringify(changes)} → ${response.statusCode}`);
+        if (response.statusCode === 303 && !String(response.headers.location).startsWith("/")) {
+          const location = new URL(String(response.headers.location));
+          assert.equal(`${location.origin}${location.pathname}`, REDIRECT_URI, `redirected to ${location.href}`);
+        }
+      }), { numRuns: Math.ceil(RUNS / 2) });
     });
 
     it("a Bearer-protected API call answers any Authorization header without a 5xx", async () => {
