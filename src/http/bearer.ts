@@ -11,7 +11,7 @@ import { findClientById } from "../store/kysely/clients.ts";
 import { findGrantById, touchGrant } from "../store/kysely/grants.ts";
 import { isAccessTokenRevoked } from "../store/kysely/revoked-access-tokens.ts";
 import type { AppDeps } from "./deps.ts";
-import { findVerificationKey } from "./oauth2-keys.ts";
+import { findVerificationKey, longestTokenSecondsOf } from "./oauth2-keys.ts";
 
 export { BearerTokenError } from "../protocol/oauth2/bearer-token.ts";
 
@@ -39,7 +39,8 @@ export async function verifyBearerRequest(request: FastifyRequest, deps: AppDeps
 /** the claims of a live access token; also used by introspection */
 export async function findLiveAccessToken(token: string, deps: AppDeps): Promise<AccessTokenClaims> {
   const now = deps.now();
-  const claims = await verifyAccessToken(token, { issuer: deps.config.issuer, now, keyFor: (kid) => findVerificationKey(deps, kid) });
+  const longest = longestTokenSecondsOf(deps.config);
+  const claims = await verifyAccessToken(token, { issuer: deps.config.issuer, now, keyFor: (kid) => findVerificationKey(deps, kid, longest) });
   const [revoked] = await Promise.all([isAccessTokenRevoked(deps.db, claims.jti), checkTokenSource(claims, deps, now)]);
   if (revoked) throw new BearerTokenError("invalid_token", "The access token was revoked");
   return claims;

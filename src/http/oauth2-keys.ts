@@ -97,29 +97,36 @@ export async function findCurrentSigningKey(deps: KeyRingDeps): Promise<SigningK
   return signing;
 }
 
-/** the public key for a token's kid; an unknown kid refreshes the cache (rate-limited) */
-export async function findVerificationKey(deps: KeyRingDeps, kid: string): Promise<VerificationKey | null> {
-  const state = stateOf(deps);
-  let keys = await currentKeys(deps);
-  let found = keys.find((k) => k.stored.kid === kid);
-  if (found === undefined && performance.now() - state.loadedAtMs > UNKNOWN_KID_REFRESH_SECONDS * 1000) {
-    keys = await reload(deps, state);
-    found = keys.find((k) => k.stored.kid === kid);
-  }
-  return found?.publicKey ?? null;
+/** the longest access-token lifetime of any grant: how long a retired key's tokens may live on */
+export function longestTokenSecondsOf(config: Readonly<{ accessTokenTtlSeconds: number; clientTokenTtlSeconds: number }>): number {
+  return Math.max(config.accessTokenTtlSeconds, config.clientTokenTtlSeconds);
 }
 
 /**
- * The JWKS (RFC 7517 §5): the current key and every older key whose tokens may still be alive:
- * a key stops signing when its successor appears (plus the cache delay on other nodes), and
- * its last token expires at most `longestTokenSeconds` later.
+ * The keys whose tokens may still be alive, newest first: a key stops signing when its successor
+ * appears (plus the cache delay on other nodes), and its last token expires at most
+ * `longestTokenSeconds` later. After that it verifies nothing — a rotated-out key, perhaps
+ * rotated out because it leaked, can no longer mint tokens fitgate accepts.
  */
-export async function publishedJwks(deps: KeyRingDeps, longestTokenSeconds: number): Promise<{ keys: JWK[] }> {
-  const keys = await currentKeys(deps);
-  const nowMs = deps.now().getTime();
-  const published = keys.filter((key, index) => {
+function liveKeys(keys: readonly LoadedKey[], nowMs: number, longestTokenSeconds: number): LoadedKey[] {
+  return keys.filter((_key, index) => {
     const successor = keys[index - 1];
     return successor === undefined || successor.stored.createdAt.getTime() + (longestTokenSeconds + KEY_CACHE_SECONDS + 60) * 1000 > nowMs;
   });
-  return { keys: published.map((k) => k.publicJwk) };
+}
+
+/** the public key for a token's kid, while that key is live; an unknown kid refreshes the cache (rate-limited) */
+export async function findVerificationKey(deps: KeyRingDeps, kid: string, longestTokenSeconds: number): Promise<VerificationKey | null> {
+  const state = stateOf(deps);
+  let keys = await currentKeys(deps);
+  if (!keys.some((k) => k.stored.kid === kid) && performance.now() - state.loadedAtMs > UNKNOWN_KID_REFRESH_SECONDS * 1000) {
+    keys = await reload(deps, state);
+  }
+  return liveKeys(keys, deps.now().getTime(), longestTokenSeconds).find((k) => k.stored.kid === kid)?.publicKey ?? null;
+}
+
+/** the JWKS (RFC 7517 §5): the live keys */
+export async function publishedJwks(deps: KeyRingDeps, longestTokenSeconds: number): Promise<{ keys: JWK[] }> {
+  const keys = await currentKeys(deps);
+  return { keys: liveKeys(keys, deps.now().getTime(), longestTokenSeconds).map((k) => k.publicJwk) };
 }

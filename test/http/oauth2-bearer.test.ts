@@ -5,8 +5,8 @@ import { SignJWT, generateKeyPair } from "jose";
 import { after, before, describe, it } from "node:test";
 import { BearerTokenError, verifyBearerRequest } from "../../src/http/bearer.ts";
 import type { AppDeps } from "../../src/http/deps.ts";
-import { addSigningKey, publishedJwks, UNKNOWN_KID_REFRESH_SECONDS } from "../../src/http/oauth2-keys.ts";
-import { CLOCK_TOLERANCE_SECONDS } from "../../src/protocol/oauth2/access-token.ts";
+import { addSigningKey, findCurrentSigningKey, KEY_CACHE_SECONDS, longestTokenSecondsOf, publishedJwks, UNKNOWN_KID_REFRESH_SECONDS } from "../../src/http/oauth2-keys.ts";
+import { CLOCK_TOLERANCE_SECONDS, createAccessTokenClaims, signAccessToken } from "../../src/protocol/oauth2/access-token.ts";
 import { issueAccessToken } from "../../src/http/oauth2-tokens.ts";
 import { rotateApplicationSecrets, removeApplication } from "../../src/services/applications.ts";
 import { revokeGrant, upsertGrant } from "../../src/store/kysely/grants.ts";
@@ -152,6 +152,28 @@ for (const target of targets) {
         JSON.parse(Buffer.from(before.accessToken.split(".")[0] ?? "", "base64url").toString()).kid);
       assert.equal((await call(before.accessToken)).statusCode, 200);
       assert.equal((await call(after.accessToken)).statusCode, 200);
+    });
+
+    it("a rotated-out key verifies its tokens in flight, then nothing once they must have expired (a leaked old key mints no tokens)", async () => {
+      const user = await createTestUser(deps);
+      const { client } = await createTestClient(deps);
+      const grant = await upsertGrant(deps.db, user.id, client.id, ["profile"], deps.now());
+      const oldKey = await findCurrentSigningKey(deps);
+      clock += 2000;
+      await addSigningKey(deps);
+      const mintWithOldKey = () => signAccessToken(createAccessTokenClaims({
+        issuer: deps.config.issuer, subject: user.id, clientId: client.id, scopes: ["profile"], grantId: grant.id, now: deps.now(), expiresInSeconds: 3600,
+      }), oldKey);
+      assert.equal((await call(await mintWithOldKey())).statusCode, 200, "other nodes may still sign with it for a moment");
+      const retired = (longestTokenSecondsOf(deps.config) + KEY_CACHE_SECONDS + 61) * 1000;
+      clock += retired;
+      try {
+        assert.equal((await call(await mintWithOldKey())).statusCode, 401);
+        const jwks = await publishedJwks(deps, longestTokenSecondsOf(deps.config));
+        assert.equal(jwks.keys.some((k) => k.kid === oldKey.kid), false, "nor is it published");
+      } finally {
+        clock -= retired;
+      }
     });
 
     it("client-credentials tokens end when the secret is rotated or the app deleted", async () => {

@@ -12,7 +12,7 @@ import { hitRateLimit } from "../../store/kysely/rate-limits.ts";
 import type { AppDeps } from "../deps.ts";
 import { formBodyOf } from "../forms.ts";
 import { exchangeAuthorizationCode, exchangeRefreshToken, issueClientCredentialsToken } from "../oauth2-grants.ts";
-import { findCurrentSigningKey, publishedJwks } from "../oauth2-keys.ts";
+import { findCurrentSigningKey, longestTokenSecondsOf, publishedJwks } from "../oauth2-keys.ts";
 import { introspectToken, revokeToken } from "../oauth2-revocation.ts";
 
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
@@ -63,8 +63,7 @@ export function registerOAuth2TokenRoutes(app: FastifyInstance, deps: AppDeps): 
   app.get("/.well-known/oauth-authorization-server", metadata);
 
   app.get("/.well-known/jwks.json", async (_request, reply) => {
-    const longest = Math.max(deps.config.accessTokenTtlSeconds, deps.config.clientTokenTtlSeconds);
     await findCurrentSigningKey(deps); // the first key is made on first need
-    return reply.header("cache-control", "public, max-age=60").send(await publishedJwks(deps, longest));
+    return reply.header("cache-control", "public, max-age=60").send(await publishedJwks(deps, longestTokenSecondsOf(deps.config)));
   });
 }
