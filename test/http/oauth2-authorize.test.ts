@@ -85,6 +85,10 @@ for (const target of targets) {
       const consent = await page.get(url);
       assert.equal(consent.statusCode, 200);
       assert.match(consent.body, /See your fitgate profile/);
+      // clickjacking: no other site may frame the Allow button
+      assert.match(String(consent.headers["content-security-policy"]), /frame-ancestors 'none'/);
+      assert.equal(consent.headers["x-frame-options"], "DENY");
+      assert.equal(consent.headers["cache-control"], "no-store");
       assert.match(consent.body, /value="allow">Allow<\/button>/);
       assert.match(consent.body, /value="deny"[^>]*>Deny<\/button>/);
     });
