@@ -52,10 +52,9 @@ export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promis
 /**
  * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
  * names starting with the first prefix, then the curated everyday foods, then shorter names,
- * then id (stable paging). One
- * grouped pass over food_terms — a single index range for one word; for several, limited to the
- * foods matching the longest (most selective) prefix, so common words and digits do not
- * multiply the work. The same SQL on both databases.
+ * then id (stable paging). One grouped pass over food_terms — a single index range for one
+ * word; for several, limited to the foods matching the longest (most selective) prefix, so
+ * common words and digits do not multiply the work. The same SQL on both databases.
  */
 export async function searchFoods(db: Db, queryPrefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
   // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing
@@ -75,23 +74,32 @@ export async function searchFoods(db: Db, queryPrefixes: readonly string[], offs
       and (${sql.join(prefixes.map(inRange), sql` or `)})
     group by t.food_id
     having ${everyPrefix}`;
-  const result = await sql<Selectable<FoodTable> & { total: number }>`
-    select f.*, count(*) over () as total
+  // rank ids only (carrying whole rows through the sort costs more than fetching one page after)
+  const ranked = await sql<{ id: number; total: number }>`
+    select f.id, count(*) over () as total
     from (${matches}) m inner join foods f on f.id = m.food_id
     order by m.exact_hits desc, m.leads desc,
       case when f.source_key >= ${CURATED_PREFIX} and f.source_key < ${prefixUpperBound(CURATED_PREFIX)} then 0 else 1 end,
       length(f.name), f.id
     limit ${limit} offset ${offset}`.execute(db);
-  const rows = result.rows;
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && offset > 0) {
+  const ids = ranked.rows.map((r) => Number(r.id));
+  let total = Number(ranked.rows[0]?.total ?? 0);
+  if (ids.length === 0 && offset > 0) {
     const counted = await sql<{ n: number }>`select count(*) as n from (${matches}) m`.execute(db);
     total = Number(counted.rows[0]?.n ?? 0);
   }
-  if (rows.length === 0) return { total, foods: [] };
-  const servings = await db.selectFrom("servings").selectAll().where("food_id", "in", rows.map((r) => r.id)).where("position", "=", 0).execute();
+  if (ids.length === 0) return { total, foods: [] };
+  const [rows, servings] = await Promise.all([
+    db.selectFrom("foods").selectAll().where("id", "in", ids).execute(),
+    db.selectFrom("servings").selectAll().where("food_id", "in", ids).where("position", "=", 0).execute(),
+  ]);
+  const rowOf = new Map(rows.map((r) => [r.id, r]));
   const servingOf = new Map(servings.map((s) => [s.food_id, servingFromRow(s)]));
-  return { total, foods: rows.map((r) => foodFromRow(r, [servingOf.get(r.id)].filter((s) => s !== undefined))) };
+  const foods = ids.flatMap((id) => {
+    const row = rowOf.get(id);
+    return row === undefined ? [] : [foodFromRow(row, [servingOf.get(id)].filter((s) => s !== undefined))];
+  });
+  return { total, foods };
 }
 
 export async function findFood(db: Db, id: number): Promise<Food | null> {
