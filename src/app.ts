@@ -29,13 +29,20 @@ export type BuildOptions = Readonly<{
   logger?: boolean;
 }>;
 
+/** hop counts as a function: fastify counts hops too, but its types take only lists and booleans */
+function trustProxyOption(setting: AppDeps["config"]["trustProxy"]): false | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === false) return false;
+  if (typeof setting === "number") return (_address, hop) => hop < setting;
+  return [...setting];
+}
+
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const logger: FastifyServerOptions["logger"] = options.logger === false
     ? false
     : { ...loggerOptions(deps.config.logLevel), ...(options.logStream === undefined ? {} : { stream: options.logStream }) };
   const app = Fastify({
     logger,
-    trustProxy: deps.config.trustProxy === false ? false : (deps.config.trustProxy as boolean | string[]),
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

@@ -35,9 +35,10 @@ describe("loadConfig", () => {
     assert.equal(loadConfig({ NODE_ENV: "production", FITGATE_MASTER_KEY: KEY }).masterKey, KEY);
   });
 
-  const trustCases: [string, boolean | string[]][] = [
+  const trustCases: [string, false | number | string[]][] = [
     ["false", false],
-    ["true", true],
+    ["true", 1],
+    ["2", 2],
     ["10.0.0.1, 192.168.0.0/16", ["10.0.0.1", "192.168.0.0/16"]],
   ];
   for (const [raw, expected] of trustCases) {

@@ -13,8 +13,11 @@ export type Config = Readonly<{
   masterKey: string | null;
   /** older master keys still accepted for decryption while values are re-encrypted */
   previousMasterKeys: readonly string[];
-  /** false: the socket address is the client; true: trust every proxy; list: trust these */
-  trustProxy: boolean | readonly string[];
+  /**
+   * false: the socket address is the client; a number: trust that many proxy hops in front of
+   * fitgate; a list: trust X-Forwarded-For only from these addresses/ranges
+   */
+  trustProxy: false | number | readonly string[];
   redisUrl: string | null;
   accessTokenTtlSeconds: number;
   clientTokenTtlSeconds: number;
@@ -129,9 +132,13 @@ function parseIssuer(raw: string, problems: string[]): URL {
   }
 }
 
-function parseTrustProxy(raw: string | null, problems: string[]): boolean | readonly string[] {
+// "true" means one hop, never "believe every X-Forwarded-For entry": the leftmost entries are
+// written by the client, and trusting them would let anyone pass a CIDR allowlist or dodge a
+// rate limit.
+function parseTrustProxy(raw: string | null, problems: string[]): false | number | readonly string[] {
   if (raw === null || /^(0|false|no|off)$/i.test(raw)) return false;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(true|yes|on)$/i.test(raw)) return 1;
+  if (/^[1-9]$/.test(raw)) return Number(raw);
   const entries = raw.split(",").map((e) => e.trim()).filter((e) => e !== "");
   for (const entry of entries) {
     const [address] = entry.split("/");
