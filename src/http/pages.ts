@@ -21,8 +21,10 @@ export function sendPage(reply: FastifyReply, status: number, body: string): Fas
 export async function requireUser(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<SessionUser | null> {
   const current = await findSessionUser(request, deps);
   if (current !== null) return current;
-  // a POST cannot be replayed after login; send the person back to the page instead
-  const returnTo = request.method === "GET" ? request.url : "/developer";
+  // a POST cannot be replayed after login; send the person back to the page instead. The
+  // target may be in absolute form (GET http://host/path): keep only its path and query.
+  const target = new URL(request.url, deps.config.issuer);
+  const returnTo = request.method === "GET" ? target.pathname + target.search : "/developer";
   await reply.redirect(`/login?return_to=${encodeURIComponent(returnTo)}`, 303);
   return null;
 }

@@ -4,7 +4,8 @@ import { after, before, describe, it } from "node:test";
 import { sha256Hex } from "../../src/security/random.ts";
 import { findClientById } from "../../src/store/kysely/clients.ts";
 import { upsertGrant } from "../../src/store/kysely/grants.ts";
-import { createTestApp, createTestUser, type TestApp } from "../helpers/app.ts";
+import { connect } from "node:net";
+import { createTestApp, createTestUser, startTestServer, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { createPageClient, type PageClient } from "../helpers/pages.ts";
 
@@ -51,6 +52,27 @@ for (const target of targets) {
       const response = await t.app.inject({ url: "/developer/apps/new" });
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, "/login?return_to=%2Fdeveloper%2Fapps%2Fnew");
+    });
+
+    it("keeps only the path in return_to when the request target is in absolute form", async () => {
+      // app.inject normalises the target, so this goes over a real socket (RFC 9112 §3.2.2)
+      const server = await startTestServer(database);
+      try {
+        const { port } = new URL(server.url);
+        const head = await new Promise<string>((resolve, reject) => {
+          const socket = connect(Number(port), "127.0.0.1", () => {
+            socket.end("GET http://elsewhere.example/developer/apps/new?x=1 HTTP/1.1\r\nHost: elsewhere.example\r\nConnection: close\r\n\r\n");
+          });
+          let data = "";
+          socket.on("data", (chunk: Buffer) => { data += chunk.toString(); });
+          socket.on("end", () => resolve(data));
+          socket.on("error", reject);
+        });
+        assert.match(head, /^HTTP\/1\.1 303/);
+        assert.match(head, /\r\nlocation: \/login\?return_to=%2Fdeveloper%2Fapps%2Fnew%3Fx%3D1\r\n/i);
+      } finally {
+        await server.close();
+      }
     });
 
     it("registers an app and shows its secrets exactly once", async () => {
