@@ -69,7 +69,27 @@ export async function databaseTargets(): Promise<DatabaseTarget[]> {
 
 async function openSqlite(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const directory = mkdtempSync(join(tmpdir(), "fitgate-test-"));
-  const url = `sqlite:${join(directory, "fitgate.db")}`;
+  return openTestDatabase(`sqlite:${join(directory, "fitgate.db")}`, options, async () => {
+    rmSync(directory, { recursive: true, force: true });
+  });
+}
+
+async function openPostgres(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  const admin = connectDatabase(POSTGRES_URL, { poolSize: 1 });
+  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+  await admin.close();
+  // the schema travels in the URL (libpq's options parameter), so a CLI or a second server
+  // process given this URL works in the same schema
+  const url = `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return openTestDatabase(url, options, async () => {
+    const cleanup = connectDatabase(POSTGRES_URL, { poolSize: 1 });
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
+    await cleanup.close();
+  });
+}
+
+async function openTestDatabase(url: string, options: { migrate?: boolean }, removeDatabase: () => Promise<void>): Promise<TestDatabase> {
   const handle = connectDatabase(url);
   if (options.migrate !== false) await migrateWhileOthersDropSchemas(handle);
   const others: DatabaseHandle[] = [];
@@ -84,7 +104,7 @@ async function openSqlite(options: { migrate?: boolean } = {}): Promise<TestData
     async close() {
       await Promise.all(others.map((o) => o.close()));
       await handle.close();
-      rmSync(directory, { recursive: true, force: true });
+      await removeDatabase();
     },
   };
 }
@@ -104,33 +124,4 @@ async function migrateWhileOthersDropSchemas(handle: DatabaseHandle): Promise<vo
       if (code !== "3F000" || attempt >= 5) throw error;
     }
   }
-}
-
-async function openPostgres(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const schema = `test_${randomBytes(6).toString("hex")}`;
-  const admin = connectDatabase(POSTGRES_URL, { poolSize: 1 });
-  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-  await admin.close();
-  // the schema travels in the URL (libpq's options parameter), so a CLI or a second server
-  // process given this URL works in the same schema
-  const url = `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const handle = connectDatabase(url);
-  if (options.migrate !== false) await migrateWhileOthersDropSchemas(handle);
-  const others: DatabaseHandle[] = [];
-  return {
-    ...handle,
-    url,
-    connectAgain() {
-      const other = connectDatabase(url);
-      others.push(other);
-      return other;
-    },
-    async close() {
-      await Promise.all(others.map((o) => o.close()));
-      await handle.close();
-      const cleanup = connectDatabase(POSTGRES_URL, { poolSize: 1 });
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
-      await cleanup.close();
-    },
-  };
 }

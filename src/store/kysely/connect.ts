@@ -19,8 +19,7 @@ export type DatabaseHandle = Readonly<{
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export type ConnectOptions = {
-  /** PostgreSQL only: a schema to work in (tests give each suite its own) */
-  postgresSchema?: string;
+  /** PostgreSQL only: a schema other than public goes in the URL, `?options=-c%20search_path%3Dname` */
   poolSize?: number;
 };
 
@@ -45,7 +44,6 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    ...(options.postgresSchema === undefined ? {} : { options: `-c search_path=${options.postgresSchema}` }),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
