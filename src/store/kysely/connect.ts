@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
 
@@ -36,8 +36,50 @@ function connectSqlite(path: string): DatabaseHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000"); // several processes may share one file
   sqlite.pragma("synchronous = NORMAL"); // with WAL: durable at each checkpoint, never corrupt
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new FitgateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+// Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), waiting for it under
+// busy_timeout. A deferred transaction that reads and then writes cannot wait: when another
+// process committed in between, WAL mode refuses its upgrade at once — two nodes starting on
+// one fresh file both ran migration 001, and racing single-use redemptions failed with BUSY.
+class ImmediateTransactionSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class FitgateSqliteDialect extends SqliteDialect {
+  readonly #database: SqliteDatabase;
+  constructor(config: { database: SqliteDatabase }) {
+    super(config);
+    this.#database = config.database;
+  }
+  override createDriver(): Driver {
+    return new ImmediateTransactionSqliteDriver({ database: this.#database });
+  }
+}
+
+/**
+ * Kysely prepares every query anew; compiling SQL was a large share of a request's time on the
+ * hot paths (token issuance, signed calls). The SQL text of a Kysely query is stable, so keep the
+ * most recent statements (better-sqlite3 re-prepares them itself after a schema change).
+ */
+function withStatementCache(sqlite: SQLite.Database, capacity = 512): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      let statement = statements.get(query);
+      if (statement === undefined) {
+        statement = sqlite.prepare(query);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value as string);
+        statements.set(query, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function connectPostgres(url: string, options: ConnectOptions): DatabaseHandle {

@@ -1,6 +1,8 @@
-// Runs the migrations of ./migrations in order, inside Kysely's migration lock, so several
-// nodes starting at once on one PostgreSQL migrate exactly once.
-import { PostgresAdapter, sql, type Kysely } from "kysely";
+// Runs the migrations of ./migrations in order, exactly once however many nodes start at the same
+// time: on PostgreSQL inside Kysely's migration lock; on SQLite, whose Kysely adapter has no lock
+// (it assumes one process), inside one BEGIN IMMEDIATE transaction that holds the file's write
+// lock — SQLite's DDL is transactional, so a failed migration also leaves nothing behind.
+import { PostgresAdapter, SqliteAdapter, sql, type Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationResult } from "kysely/migration";
 import { migrations } from "./migrations/index.ts";
 
@@ -17,7 +19,9 @@ export async function migrateToLatest(
     ...(db.getExecutor().adapter instanceof PostgresAdapter ? { migrationTableSchema: await currentSchema(db) } : {}),
     provider: { getMigrations: async (): Promise<Record<string, Migration>> => ({ ...migrations }) },
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = db.getExecutor().adapter instanceof SqliteAdapter
+    ? await holdingSqliteWriteLock(db, () => migrator.migrateToLatest())
+    : await migrator.migrateToLatest();
   results.forEach(onStep);
   if (error !== undefined) {
     const failed = results.find((r) => r.status === "Error");
@@ -31,4 +35,12 @@ async function currentSchema(db: Kysely<any>): Promise<string> { // eslint-disab
   const schema = rows[0]?.schema;
   if (schema === undefined) throw new Error("PostgreSQL has no current schema: check search_path");
   return schema;
+}
+
+/** Kysely's SQLite driver has one connection, so the migrator's queries run inside this transaction */
+async function holdingSqliteWriteLock<T extends { error?: unknown }>(db: Kysely<any>, work: () => Promise<T>): Promise<T> { // eslint-disable-line
+  await sql`begin immediate`.execute(db);
+  const outcome = await work().catch((error: unknown) => ({ error }) as T);
+  await sql.raw(outcome.error === undefined ? "commit" : "rollback").execute(db);
+  return outcome;
 }
