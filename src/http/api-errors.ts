@@ -39,22 +39,8 @@ export function apiErrorOf(error: unknown, status: number): ApiError {
   return new ApiError(1, "Unknown error: fitgate could not complete this request");
 }
 
-/**
- * The path a request target is routed by: an absolute-form target (RFC 9112 §3.2.2: GET
- * http://host/api/v1/…) or percent-escapes the router decodes reach the API's routes, so they
- * must get the API's errors, not the page family's.
- */
-function routedPathOf(target: string): string {
-  const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0] ?? "";
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
-export function isApiPath(target: string): boolean {
-  const path = routedPathOf(target);
+/** @param path as the router sees it (errors.ts routedPathOf) */
+export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/") || path.startsWith("/rest/");
 }
 

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { OAuth1Problem, problemBodyOf } from "../protocol/oauth1/problems.ts";
 import type { AppDeps } from "./deps.ts";
-import type { ErrorFamily } from "./errors.ts";
+import { routedPathOf, type ErrorFamily } from "./errors.ts";
 
 export function sendProblem(reply: FastifyReply, problem: OAuth1Problem, deps: AppDeps): FastifyReply {
   if (problem.status === 401) reply.header("www-authenticate", `OAuth realm="${deps.config.issuer.origin}"`);
@@ -31,23 +31,15 @@ const ALLOWED_METHODS: Readonly<Record<string, string>> = {
   "/oauth/request_token": "GET, HEAD, POST", "/oauth/access_token": "GET, HEAD, POST", "/oauth/revoke": "POST",
 };
 
-/** the path of a request target, also in absolute form (GET http://host/oauth/…) */
-function pathOf(target: string): string {
-  return (target.split("?")[0] ?? "").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-}
-
 export function oauth1ErrorFamily(deps: AppDeps): ErrorFamily {
   return {
     name: "oauth1",
-    matches(target) {
-      const path = pathOf(target);
-      return path.startsWith("/oauth/") && path !== "/oauth/authorize";
-    },
+    matches: (path) => path.startsWith("/oauth/") && path !== "/oauth/authorize",
     render(error: unknown, status: number, _request: FastifyRequest, reply: FastifyReply) {
       return sendProblem(reply, error instanceof OAuth1Problem ? error : problemForStatus(status), deps);
     },
     notFound(request, reply) {
-      const allowed = ALLOWED_METHODS[pathOf(request.url)];
+      const allowed = ALLOWED_METHODS[routedPathOf(request.url)];
       if (allowed !== undefined) {
         reply.header("allow", allowed);
         return sendProblem(reply, new OAuth1Problem("parameter_rejected", `This endpoint answers ${allowed}, not ${request.method}.`, { status: 405 }), deps);

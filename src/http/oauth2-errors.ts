@@ -15,24 +15,10 @@ export function sendOAuth2Error(reply: FastifyReply, error: OAuth2Error): Fastif
   return reply.type("application/json; charset=utf-8").send(errorBodyOf(error));
 }
 
-/**
- * The path a request target is routed by: targets in absolute form (RFC 9112 §3.2.2: POST
- * http://host/oauth2/token), with percent-escapes the router decodes (/oauth2/%74oken) or with a
- * fragment reach the same route, so they must get the same errors — not a 500 from the page family.
- */
-export function routedPathOf(target: string): string {
-  const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0] ?? "";
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
 export function oauth2ErrorFamily(): ErrorFamily {
   return {
     name: "oauth2",
-    matches: (target) => JSON_ENDPOINTS.includes(routedPathOf(target)),
+    matches: (path) => JSON_ENDPOINTS.includes(path),
     render(error, status, request, reply) {
       if (error instanceof OAuth2Error) {
         if (error.detail !== null) request.log.info({ code: error.code, detail: error.detail }, "oauth2 error");

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { isApiPath } from "../../src/http/api-errors.ts";
+import { routedPathOf } from "../../src/http/errors.ts";
 import { startTestServer, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 
@@ -27,7 +28,7 @@ describe("API request targets", () => {
     ["/api/v1/foods/search", true], ["/rest/server.api?method=x", true], ["http://localhost:8080/rest/server.api", true],
     ["/%61pi/v1/foods", true], ["/api", true], ["/apis", false], ["/login", false], ["/%zz", false],
   ];
-  for (const [target, expected] of rows) test(`${target} is ${expected ? "" : "not "}an API path`, () => assert.equal(isApiPath(target), expected));
+  for (const [target, expected] of rows) test(`${target} is ${expected ? "" : "not "}an API path`, () => assert.equal(isApiPath(routedPathOf(target)), expected));
 
   let database: TestDatabase;
   let server: TestApp & { url: string };
