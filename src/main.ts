@@ -78,6 +78,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, env
     return 2;
   }
   const rest = argv.slice(name.split(" ").length);
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
     const { values, positionals } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: command.positionals === true });
     const config = loadConfig(env);

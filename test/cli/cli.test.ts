@@ -107,6 +107,13 @@ for (const target of targets) {
       });
     }
 
+    it("prints the usage for --help after any command", async () => {
+      const c = capture();
+      assert.equal(await runCli(["demo", "--help"], c.io, env), 0);
+      assert.match(c.out.join("\n"), /usage: fitgate/);
+      assert.match(c.out.join("\n"), /demo --oauth1/);
+    });
+
     it("refuses a bad configuration with one line per problem", async () => {
       const c = capture();
       const code = await runCli(["migrate"], c.io, { ...env, FITGATE_PORT: "http", FITGATE_ISSUER: "nope" });
