@@ -8,7 +8,8 @@ import { ClientCredentials } from "simple-oauth2";
 import { verifyBearerToken } from "../../src/http/bearer.ts";
 import { createTestClient, startTestServer } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { authorizeThroughConsent, loggedInPageClient, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { authorizeThroughConsent, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
 
 const targets = await databaseTargets();
 

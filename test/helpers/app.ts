@@ -14,7 +14,9 @@ import { registerApplication, type RegisteredApplication } from "../../src/servi
 import type { User } from "../../src/store/kysely/users.ts";
 import type { TestDatabase } from "./databases.ts";
 
-export type TestApp = Readonly<{ app: FastifyInstance; deps: AppDeps; close(): Promise<void> }>;
+/** what most test steps need of an app: its inject() and its dependencies */
+export type AppUnderTest = Readonly<{ app: FastifyInstance; deps: AppDeps }>;
+export type TestApp = AppUnderTest & Readonly<{ close(): Promise<void> }>;
 
 export type TestAppOptions = {
   env?: Record<string, string>;
@@ -46,6 +48,16 @@ export async function createTestApp(database: TestDatabase, options: TestAppOpti
   const app = await buildApp(deps, options.logStream === undefined ? { logger: false } : { logStream: options.logStream });
   await app.ready();
   return { app, deps, close: () => app.close() };
+}
+
+/** an app of its own (other options) on `database` for one test: run, then closed whatever happens */
+export async function withTestApp(database: TestDatabase, options: TestAppOptions, run: (t: TestApp) => Promise<void>): Promise<void> {
+  const t = await createTestApp(database, options);
+  try {
+    await run(t);
+  } finally {
+    await t.close();
+  }
 }
 
 /** a real server on 127.0.0.1 with the issuer set to its own address, for browsers and client libraries */

@@ -1,21 +1,15 @@
-// Steps most OAuth 2 tests start from: a logged-in page client, an authorization request taken
-// through consent, and token requests through app.inject.
+// Steps most OAuth 2 tests start from (after pages.ts loggedInPageClient): an authorization
+// request taken through consent, and token requests through app.inject.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { createS256CodeChallenge } from "../../src/protocol/oauth2/pkce.ts";
-import { createTestUser, type TestApp } from "./app.ts";
-import { createPageClient, type PageClient } from "./pages.ts";
+import type { PageClient } from "./pages.ts";
+
+// bench/ imports the logged-in page client from here
+export { loggedInPageClient } from "./pages.ts";
 
 export const REDIRECT_URI = "http://localhost:12345/callback";
-
-export async function loggedInPageClient(t: TestApp) {
-  const user = await createTestUser(t.deps);
-  const page = createPageClient(t.app);
-  const login = await page.submit("/login", "/login", { email: user.email, password: user.password });
-  assert.equal(login.statusCode, 303);
-  return { user, page };
-}
 
 export function createPkce() {
   const verifier = randomBytes(32).toString("base64url");

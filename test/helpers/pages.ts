@@ -1,6 +1,8 @@
 // A cookie-keeping client for HTTP-level page tests through app.inject(): it fetches a page,
 // takes the CSRF token from the form's hidden field and posts the form as a browser would.
+import assert from "node:assert/strict";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { createTestUser, type AppUnderTest } from "./app.ts";
 
 export type PageClient = Readonly<{
   get(url: string): Promise<LightMyRequestResponse>;
@@ -44,4 +46,13 @@ export function createPageClient(app: FastifyInstance): PageClient {
     },
   };
   return client;
+}
+
+/** a new user, logged in through /login: the user (with its password) and its page client */
+export async function loggedInPageClient(t: AppUnderTest) {
+  const user = await createTestUser(t.deps);
+  const page = createPageClient(t.app);
+  const login = await page.submit("/login", "/login", { email: user.email, password: user.password });
+  assert.equal(login.statusCode, 303, login.body);
+  return { user, page };
 }

@@ -1,25 +1,17 @@
 // /signup, /login, /logout through real HTTP handling (app.inject), on both databases.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { LOGIN_LIMITS } from "../../src/http/routes/accounts.ts";
-import { createTestApp, createTestUser, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { createPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
 for (const target of targets) {
   describe(`accounts on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
-    before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
-    });
+    const t = useTestApp(target);
 
     it("signs up, lands on the developer portal logged in, and logs out", async () => {
       const browser = createPageClient(t.app);
@@ -31,16 +23,16 @@ for (const target of targets) {
       assert.equal(session.httpOnly, true);
       assert.equal(session.sameSite, "Lax");
       assert.equal((await browser.get("/developer")).statusCode, 200);
-      const stored = await database.db.selectFrom("users").selectAll().where("email", "=", "ada@example.com").executeTakeFirstOrThrow();
+      const stored = await t.database.db.selectFrom("users").selectAll().where("email", "=", "ada@example.com").executeTakeFirstOrThrow();
       assert.match(stored.password_hash, /^\$argon2id\$/);
-      const sessions = await database.db.selectFrom("sessions").select("id").where("user_id", "=", stored.id).execute();
+      const sessions = await t.database.db.selectFrom("sessions").select("id").where("user_id", "=", stored.id).execute();
       assert.equal(sessions.length, 1);
       assert.notEqual(sessions[0]?.id, session.value, "only a hash of the session token is stored");
 
       const logout = await browser.submit("/developer", "/logout", {});
       assert.equal(logout.statusCode, 303);
       assert.equal((await browser.get("/developer")).statusCode, 303);
-      assert.deepEqual(await database.db.selectFrom("sessions").select("id").where("user_id", "=", stored.id).execute(), []);
+      assert.deepEqual(await t.database.db.selectFrom("sessions").select("id").where("user_id", "=", stored.id).execute(), []);
     });
 
     const badSignups: [string, Record<string, string>][] = [
@@ -54,7 +46,7 @@ for (const target of targets) {
         const response = await createPageClient(t.app).submit("/signup", "/signup", fields);
         assert.equal(response.statusCode, 400);
         assert.match(response.headers["content-type"] as string, /text\/html/);
-        const users = await database.db.selectFrom("users").select("id").where("email", "=", (fields.email ?? "").toLowerCase()).execute();
+        const users = await t.database.db.selectFrom("users").select("id").where("email", "=", (fields.email ?? "").toLowerCase()).execute();
         assert.deepEqual(users, []);
       });
     }

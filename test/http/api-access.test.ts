@@ -2,15 +2,15 @@
 // endpoints: every method through each of the four ways of calling, scope denials, user data
 // refused to client-only credentials, two users kept apart, revoked grants refused.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
-import { seedFoods } from "../../src/foods/seed.ts";
 import { upsertFoods } from "../../src/store/kysely/foods.ts";
 import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
-import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestClient, type AppUnderTest } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { ISSUER, signerFor } from "../oauth1/oauth1-helpers.ts";
 import { bearerRequest, CATALOGUE_SCOPES, clientCredentialsBearer, createApiCredentials, userBearer, type ApiCredential } from "./api-credentials.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const BARCODE = "0041570054161";
 
@@ -27,23 +27,19 @@ function assertError(response: LightMyRequestResponse, status: number, code: num
   assert.equal(typeof body(response).error.message, "string");
 }
 
-async function serverApi(t: TestApp, credential: ApiCredential, params: Record<string, string>): Promise<LightMyRequestResponse> {
+async function serverApi(t: AppUnderTest, credential: ApiCredential, params: Record<string, string>): Promise<LightMyRequestResponse> {
   return t.app.inject(credential.request("POST", "/rest/server.api", { ...params, format: "json" }));
 }
 
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`API access on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
+    const t = useTestApp(target, { seedFoods: true });
     let credentials: ApiCredential[];
     let toastId: string;
     const credential = (kind: ApiCredential["kind"]) => credentials.find((c) => c.kind === kind) as ApiCredential;
 
     before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-      await seedFoods(t.deps.db, t.deps.dialect, new Date());
       await upsertFoods(t.deps.db, [{
         sourceKey: "test:almond", name: "Almond milk, unsweetened", brandName: "Example Farms", foodType: "Brand", foodGroup: null,
         source: "test fixture", barcode: BARCODE,
@@ -52,10 +48,6 @@ for (const target of targets) {
       credentials = await createApiCredentials(t);
       const search = await serverApi(t, credential("client-credentials"), { method: "foods.search", search_expression: "toast white" });
       toastId = body(search).foods.food[0].food_id;
-    });
-    after(async () => {
-      await t.close();
-      await database.close();
     });
 
     const catalogueCalls = (): [string, Record<string, string>, (json: Record<string, any>) => void][] => [ // eslint-disable-line

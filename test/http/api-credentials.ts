@@ -3,12 +3,12 @@
 // authorization-code grant, OAuth 1.0a 2-legged (consumer only) and 3-legged (access token).
 import assert from "node:assert/strict";
 import type { InjectOptions } from "fastify";
-import { seedFoods } from "../../src/foods/seed.ts";
-import { createTestApp, createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
-import type { DatabaseTarget, TestDatabase } from "../helpers/databases.ts";
-import { basic, createPkce, loggedInPageClient as loggedInOAuth2Page, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { type AppUnderTest, createTestApp, createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
+import type { DatabaseTarget } from "../helpers/databases.ts";
+import { basic, createPkce, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 import { authorizationHeader, authorize, exchange, getRequestToken, ISSUER, parseForm, verifierFromOobPage, type Consumer, type Token } from "../oauth1/oauth1-helpers.ts";
-import { createPageClient, type PageClient } from "../helpers/pages.ts";
+import { createPageClient, loggedInPageClient, type PageClient } from "../helpers/pages.ts";
+import { type SuiteApp, useSuiteValue, useTestApp } from "../helpers/suite.ts";
 
 export type CredentialKind = "client-credentials" | "user-bearer" | "oauth1-2-legged" | "oauth1-3-legged";
 
@@ -47,15 +47,15 @@ function oauth1Request(consumer: Consumer, token?: Token) {
   };
 }
 
-export async function clientCredentialsBearer(t: TestApp, clientId: string, clientSecret: string, scope = CATALOGUE_SCOPES): Promise<string> {
+export async function clientCredentialsBearer(t: AppUnderTest, clientId: string, clientSecret: string, scope = CATALOGUE_SCOPES): Promise<string> {
   const response = await postToken(t.app, { grant_type: "client_credentials", scope }, { authorization: basic(clientId, clientSecret) });
   assert.equal(response.statusCode, 200, response.body);
   return (JSON.parse(response.body) as { access_token: string }).access_token;
 }
 
 /** a user logs in, consents, and the app exchanges the code: the user's Bearer token */
-export async function userBearer(t: TestApp, clientId: string, clientSecret: string, scope: string): Promise<{ token: string; userId: string; pages: PageClient }> {
-  const { user, page } = await loggedInOAuth2Page(t);
+export async function userBearer(t: AppUnderTest, clientId: string, clientSecret: string, scope: string): Promise<{ token: string; userId: string; pages: PageClient }> {
+  const { user, page } = await loggedInPageClient(t);
   const pkce = createPkce();
   const code = await obtainCode(page, { client_id: clientId, scope, code_challenge: pkce.challenge, code_challenge_method: "S256" });
   const response = await postToken(t.app, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier }, { authorization: basic(clientId, clientSecret) });
@@ -64,10 +64,8 @@ export async function userBearer(t: TestApp, clientId: string, clientSecret: str
 }
 
 /** the 3-legged OAuth 1.0a dance (oob) for a new user */
-export async function oauth1AccessToken(t: TestApp, consumer: Consumer): Promise<{ token: Token; userId: string; pages: PageClient }> {
-  const user = await createTestUser(t.deps);
-  const pages = createPageClient(t.app);
-  assert.equal((await pages.submit("/login", "/login", { email: user.email, password: user.password })).statusCode, 303);
+export async function oauth1AccessToken(t: AppUnderTest, consumer: Consumer): Promise<{ token: Token; userId: string; pages: PageClient }> {
+  const { user, page: pages } = await loggedInPageClient(t);
   const requestToken = await getRequestToken(t.app, consumer);
   const verifier = verifierFromOobPage(await authorize(pages, requestToken));
   const response = await exchange(t.app, consumer, requestToken, verifier);
@@ -77,7 +75,7 @@ export async function oauth1AccessToken(t: TestApp, consumer: Consumer): Promise
 }
 
 /** one application, and each of the four credentials for it (the two user ones for two new users) */
-export async function createApiCredentials(t: TestApp, userScope = USER_SCOPES): Promise<ApiCredential[]> {
+export async function createApiCredentials(t: AppUnderTest, userScope = USER_SCOPES): Promise<ApiCredential[]> {
   const { client, secrets } = await createTestClient(t.deps);
   assert.ok(secrets !== null && client.consumerKey !== null);
   const consumer: Consumer = { key: client.consumerKey, secret: secrets.consumerSecret, clientId: client.id };
@@ -94,15 +92,15 @@ export async function createApiCredentials(t: TestApp, userScope = USER_SCOPES):
 
 export { bearerRequest, oauth1Request };
 
-export type SeededApiApp = Readonly<{ database: TestDatabase; t: TestApp; token: string; call: ReturnType<typeof bearerRequest>; close(): Promise<void> }>;
+export type SeededApiApp = Readonly<{ t: SuiteApp; call: ReturnType<typeof bearerRequest>; token(): string }>;
 
-/** a fresh database with the seeded foods, an app on it, and a user's Bearer token holding every scope */
-export async function openSeededApiApp(target: DatabaseTarget): Promise<SeededApiApp> {
-  const database = await target.open();
-  const t = await createTestApp(database);
-  await seedFoods(t.deps.db, t.deps.dialect, new Date());
-  const { client, secrets } = await createTestClient(t.deps);
-  assert.ok(secrets);
-  const { token } = await userBearer(t, client.id, secrets.clientSecret, `${CATALOGUE_SCOPES} ${USER_SCOPES}`);
-  return { database, t, token, call: bearerRequest(token), close: async () => { await t.close(); await database.close(); } };
+/** for the suite: a fresh database with the seeded foods, an app on it, and a user's Bearer token holding every scope */
+export function useSeededApiApp(target: DatabaseTarget): SeededApiApp {
+  const t = useTestApp(target, { seedFoods: true });
+  const token = useSuiteValue("the suite's Bearer token", async () => {
+    const { client, secrets } = await createTestClient(t.deps);
+    assert.ok(secrets);
+    return (await userBearer(t, client.id, secrets.clientSecret, `${CATALOGUE_SCOPES} ${USER_SCOPES}`)).token;
+  }, async () => {});
+  return { t, token, call: (...request) => bearerRequest(token())(...request) };
 }

@@ -2,11 +2,10 @@
 // never lost or duplicated by a retried request (client_entry_id / Idempotency-Key, also when
 // the retries race), each day's totals add up, edits keep the logged food, deletes are safe to retry.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
-import type { TestApp } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
-import { openSeededApiApp, type SeededApiApp } from "./api-credentials.ts";
+import { useSeededApiApp } from "./api-credentials.ts";
 
 type Json = Record<string, any>; // eslint-disable-line -- tests read the JSON answers freely
 const json = (response: LightMyRequestResponse): Json => JSON.parse(response.body) as Json;
@@ -14,15 +13,11 @@ const json = (response: LightMyRequestResponse): Json => JSON.parse(response.bod
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`API diary on ${target.dialect}`, { skip: target.skip }, () => {
-    let seeded: SeededApiApp;
-    let t: TestApp;
-    let call: SeededApiApp["call"];
+    const { t, call } = useSeededApiApp(target);
     let toast: Json;
     let milk: Json;
 
     before(async () => {
-      seeded = await openSeededApiApp(target);
-      ({ t, call } = seeded);
       const find = async (expression: string, name: string) => {
         const found = json(await t.app.inject(call("GET", "/api/v1/foods/search", { search_expression: expression }))).foods.food.find((f: Json) => f.food_name === name);
         return json(await t.app.inject(call("GET", `/api/v1/foods/${found.food_id}`))).food as Json;
@@ -30,7 +25,6 @@ for (const target of targets) {
       toast = await find("toast", "Toast, white bread");
       milk = await find("milk whole", "Milk, whole");
     });
-    after(() => seeded.close());
 
     const create = (params: Record<string, string>, headers: Record<string, string> = {}) =>
       t.app.inject(call("POST", "/api/v1/food-entries", { food_id: toast.food_id, number_of_units: "1", meal: "breakfast", date: "2025-03-01", ...params }, headers));

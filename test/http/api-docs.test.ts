@@ -2,31 +2,24 @@
 // scope and its parameters are there), and /api/docs is the reference page linked from every
 // page's footer, with the error code table and the scopes.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { SCOPE_CATALOGUE } from "../../src/domain/scopes.ts";
 import { API_ERROR_CODES } from "../../src/protocol/api/errors.ts";
 import { API_METHODS } from "../../src/protocol/api/methods.ts";
-import { createTestApp, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 type Json = Record<string, any>; // eslint-disable-line -- the document is read freely
 
 const [sqlite] = await databaseTargets();
 describe("API reference", () => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const t = useTestApp(sqlite!);
   let document: Json;
   before(async () => {
-    database = await (sqlite as NonNullable<typeof sqlite>).open();
-    t = await createTestApp(database);
     const response = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers["content-type"]), /^application\/json/);
     document = JSON.parse(response.body) as Json;
-  });
-  after(async () => {
-    await t.close();
-    await database.close();
   });
 
   test("the OpenAPI document is 3.1 with the issuer as server and both OAuth schemes", () => {

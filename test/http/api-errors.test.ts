@@ -2,13 +2,12 @@
 // its code from the table and the right status, never a 500 — types, ranges, unknown methods,
 // huge values, malformed bodies, wrong content types, unknown paths.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { API_ERROR_CODES } from "../../src/protocol/api/errors.ts";
 import { API_METHODS } from "../../src/protocol/api/methods.ts";
-import type { TestApp } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
-import { openSeededApiApp, type SeededApiApp } from "./api-credentials.ts";
+import { useSeededApiApp } from "./api-credentials.ts";
 
 const DOCUMENTED = new Map(API_ERROR_CODES.map((c) => [c.code, c.status]));
 
@@ -24,16 +23,7 @@ function assertApiError(response: LightMyRequestResponse, status: number, code: 
 
 const targets = await databaseTargets();
 for (const target of targets) describe(`API errors on ${target.dialect}`, { skip: target.skip }, () => {
-  let seeded: SeededApiApp;
-  let t: TestApp;
-  let call: SeededApiApp["call"];
-  let token: string;
-
-  before(async () => {
-    seeded = await openSeededApiApp(target);
-    ({ t, call, token } = seeded);
-  });
-  after(() => seeded.close());
+  const { t, call, token } = useSeededApiApp(target);
 
   const api = (params: Record<string, string>, headers: Record<string, string> = {}) => call("POST", "/rest/server.api", { format: "json", ...params }, headers);
   const entry = { method: "food_entry.create", food_id: "1", number_of_units: "1", meal: "lunch" };
@@ -76,11 +66,11 @@ for (const target of targets) describe(`API errors on ${target.dialect}`, { skip
     ["a weight of NaN", () => api({ method: "weight.update", current_weight_kg: "NaN" }), 400, 108],
     ["zero minutes of exercise", () => api({ method: "exercise_entry.create", exercise_name: "Running", minutes: "0" }), 400, 107],
     ["a day and a minute of exercise", () => api({ method: "exercise_entry.create", exercise_name: "Running", minutes: "1441" }), 400, 107],
-    ["invalid JSON", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, payload: "{\"method\":" }), 400, 110],
-    ["a JSON array body", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, payload: "[1,2]" }), 400, 110],
-    ["a JSON parameter that is an object", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, payload: JSON.stringify({ method: "foods.search", search_expression: { $ne: 1 } }) }), 400, 108],
-    ["a body of 2 MB", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }, payload: `method=foods.search&search_expression=${"a".repeat(2 * 1024 * 1024)}` }), 413, 111],
-    ["a text/plain body", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" }, payload: "method=foods.search" }), 415, 112],
+    ["invalid JSON", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" }, payload: "{\"method\":" }), 400, 110],
+    ["a JSON array body", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" }, payload: "[1,2]" }), 400, 110],
+    ["a JSON parameter that is an object", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" }, payload: JSON.stringify({ method: "foods.search", search_expression: { $ne: 1 } }) }), 400, 108],
+    ["a body of 2 MB", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token()}`, "content-type": "application/x-www-form-urlencoded" }, payload: `method=foods.search&search_expression=${"a".repeat(2 * 1024 * 1024)}` }), 413, 111],
+    ["a text/plain body", () => ({ method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token()}`, "content-type": "text/plain" }, payload: "method=foods.search" }), 415, 112],
     ["an unknown API path", () => call("GET", "/api/v1/nothing-here"), 404, 104],
     ["an unknown /rest path", () => call("GET", "/rest/other.api"), 404, 104],
     ["a malformed Authorization header", () => ({ method: "GET", url: "/api/v1/foods/search?search_expression=x", headers: { authorization: "Bearer a b c" } }), 400, 13],
@@ -108,20 +98,20 @@ for (const target of targets) describe(`API errors on ${target.dialect}`, { skip
   test("the seed's request shape works: POST with Content-Type: application/json and the parameters in the query string", async () => {
     const response = await t.app.inject({
       method: "POST", url: "/rest/server.api?method=foods.search&search_expression=toast&format=json",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" },
     });
     assert.equal(response.statusCode, 200, response.body);
     assert.ok((JSON.parse(response.body) as { foods: { food: { food_name: string }[] } }).foods.food.some((f) => f.food_name.startsWith("Toast")));
     const literal = await t.app.inject({
       method: "POST", url: "/rest/server.api",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, payload: "method=foods.search&search_expression=toast&format=json",
+      headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" }, payload: "method=foods.search&search_expression=toast&format=json",
     });
     assert.equal(literal.statusCode, 200, literal.body);
   });
 
   test("a JSON object body carries parameters, numbers included", async () => {
     const response = await t.app.inject({
-      method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      method: "POST", url: "/rest/server.api", headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" },
       payload: JSON.stringify({ method: "foods.search", search_expression: "milk", max_results: 2, page_number: 0 }),
     });
     assert.equal(response.statusCode, 200, response.body);

@@ -2,11 +2,11 @@
 // (RFC 9112 §3.2.2) and percent-escaped paths, over a real socket.
 import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { isApiPath } from "../../src/http/api-errors.ts";
 import { routedPathOf } from "../../src/http/errors.ts";
-import { startTestServer, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 function rawGet(url: string, target: string): Promise<{ status: number; type: string; body: string }> {
   const { hostname, port } = new URL(url);
@@ -30,16 +30,7 @@ describe("API request targets", () => {
   ];
   for (const [target, expected] of rows) test(`${target} is ${expected ? "" : "not "}an API path`, () => assert.equal(isApiPath(routedPathOf(target)), expected));
 
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  before(async () => {
-    database = await (sqlite as NonNullable<typeof sqlite>).open();
-    server = await startTestServer(database);
-  });
-  after(async () => {
-    await server.close();
-    await database.close();
-  });
+  const server = useTestServer(sqlite!);
 
   for (const target of ["ABSOLUTE/rest/server.api?method=foods.search&search_expression=toast", "/rest/%73erver.api?method=foods.search", "ABSOLUTE/api/v1/nothing"]) {
     test(`${target} without credentials answers in the API's JSON error format`, async () => {

@@ -1,13 +1,14 @@
 // The developer portal through real HTTP handling (app.inject), on both databases.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { sha256Hex } from "../../src/security/random.ts";
 import { findClientById } from "../../src/store/kysely/clients.ts";
 import { upsertGrant } from "../../src/store/kysely/grants.ts";
 import { connect } from "node:net";
-import { createTestApp, createTestUser, startTestServer, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { createPageClient, type PageClient } from "../helpers/pages.ts";
+import { createTestUser, startTestServer } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { createPageClient, loggedInPageClient, type PageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
@@ -24,24 +25,9 @@ const validApp = {
 
 for (const target of targets) {
   describe(`developer portal on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
-    before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
-    });
+    const t = useTestApp(target);
 
-    async function loggedIn(): Promise<PageClient> {
-      const user = await createTestUser(t.deps);
-      const browser = createPageClient(t.app);
-      const response = await browser.submit("/login", "/login", { email: user.email, password: user.password });
-      assert.equal(response.statusCode, 303);
-      return browser;
-    }
+    const loggedIn = async (): Promise<PageClient> => (await loggedInPageClient(t)).page;
 
     const secretsOn = (body: string) => ({
       clientSecret: /id="client-secret">([^<]+)</.exec(body)?.[1] ?? null,
@@ -56,7 +42,7 @@ for (const target of targets) {
 
     it("keeps only the path in return_to when the request target is in absolute form", async () => {
       // app.inject normalises the target, so this goes over a real socket (RFC 9112 §3.2.2)
-      const server = await startTestServer(database);
+      const server = await startTestServer(t.database);
       try {
         const { port } = new URL(server.url);
         const head = await new Promise<string>((resolve, reject) => {
@@ -85,7 +71,7 @@ for (const target of targets) {
       assert.equal(first.statusCode, 200);
       const secrets = secretsOn(first.body);
       assert.ok(secrets.clientSecret && secrets.consumerSecret);
-      const client = await findClientById(database.db, clientId);
+      const client = await findClientById(t.database.db, clientId);
       assert.equal(client?.secretHash, sha256Hex(secrets.clientSecret));
       assert.equal(t.deps.box.open(client?.consumerSecretSealed ?? ""), secrets.consumerSecret);
       assert.deepEqual(client?.cidrs, ["203.0.113.0/24", "2001:db8::/32"]);
@@ -111,11 +97,11 @@ for (const target of targets) {
     for (const [what, override, field] of badFields) {
       it(`refuses ${what} with a message next to ${field}, writing nothing`, async () => {
         const browser = await loggedIn();
-        const before = await database.db.selectFrom("clients").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+        const before = await t.database.db.selectFrom("clients").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
         const response = await browser.submit("/developer/apps/new", "/developer/apps", { ...validApp, ...override });
         assert.equal(response.statusCode, 400);
         assert.match(response.body, new RegExp(`id="${field}-error" role="alert"`));
-        const after = await database.db.selectFrom("clients").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+        const after = await t.database.db.selectFrom("clients").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
         assert.equal(Number(after.n), Number(before.n));
       });
     }
@@ -126,7 +112,7 @@ for (const target of targets) {
       const location = created.headers.location as string;
       const saved = await browser.submit(location, location, { ...validApp, name: "Renamed", scopes: ["basic"], refresh_rotation: "on" });
       assert.equal(saved.statusCode, 303);
-      const client = await findClientById(database.db, location.split("/").pop() ?? "");
+      const client = await findClientById(t.database.db, location.split("/").pop() ?? "");
       assert.equal(client?.name, "Renamed");
       assert.deepEqual(client?.scopes, ["basic"]);
       assert.equal(client?.refreshRotation, true);
@@ -142,7 +128,7 @@ for (const target of targets) {
       const fresh = secretsOn((await browser.get(location)).body);
       assert.ok(fresh.clientSecret && original.clientSecret);
       assert.notEqual(fresh.clientSecret, original.clientSecret);
-      const client = await findClientById(database.db, location.split("/").pop() ?? "");
+      const client = await findClientById(t.database.db, location.split("/").pop() ?? "");
       assert.equal(client?.secretHash, sha256Hex(fresh.clientSecret));
     });
 
@@ -152,11 +138,11 @@ for (const target of targets) {
       const location = created.headers.location as string;
       const clientId = location.split("/").pop() ?? "";
       const user = await createTestUser(t.deps);
-      await upsertGrant(database.db, user.id, clientId, ["basic"], new Date());
+      await upsertGrant(t.database.db, user.id, clientId, ["basic"], new Date());
       const deleted = await browser.submit(location, `${location}/delete`, {});
       assert.equal(deleted.statusCode, 303);
-      assert.equal(await findClientById(database.db, clientId), null);
-      assert.deepEqual(await database.db.selectFrom("grants").select("id").where("client_id", "=", clientId).execute(), []);
+      assert.equal(await findClientById(t.database.db, clientId), null);
+      assert.deepEqual(await t.database.db.selectFrom("grants").select("id").where("client_id", "=", clientId).execute(), []);
     });
 
     it("hides other developers' apps as if they did not exist", async () => {
@@ -166,7 +152,7 @@ for (const target of targets) {
       const stranger = await loggedIn();
       assert.equal((await stranger.get(location)).statusCode, 404);
       assert.equal((await stranger.submit("/developer", `${location}/delete`, {})).statusCode, 404);
-      assert.ok(await findClientById(database.db, location.split("/").pop() ?? ""));
+      assert.ok(await findClientById(t.database.db, location.split("/").pop() ?? ""));
     });
 
     it("refuses portal forms without a CSRF token", async () => {

@@ -8,26 +8,18 @@ import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { loadConfig } from "../../src/config.ts";
 import { resolveMasterKey } from "../../src/runtime.ts";
-import { createTestApp, createTestUser, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { createPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const [sqlite] = await databaseTargets();
 
 describe("logs", () => {
-  let database: TestDatabase;
-  let t: TestApp;
   let logs = "";
-  before(async () => {
-    database = await sqlite!.open();
-    const stream = new PassThrough();
-    stream.on("data", (chunk: Buffer) => { logs += chunk.toString(); });
-    t = await createTestApp(database, { logStream: stream, env: { FITGATE_LOG_LEVEL: "debug" } });
-  });
-  after(async () => {
-    await t?.close();
-    await database?.close();
-  });
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => { logs += chunk.toString(); });
+  const t = useTestApp(sqlite!, { logStream: stream, env: { FITGATE_LOG_LEVEL: "debug" } });
 
   it("never carry passwords, session cookies, CSRF tokens or issued secrets", async () => {
     const user = await createTestUser(t.deps, "logs@example.com", "a very secret passphrase");
@@ -50,16 +42,7 @@ describe("logs", () => {
 });
 
 describe("cookies on an https issuer", () => {
-  let database: TestDatabase;
-  let t: TestApp;
-  before(async () => {
-    database = await sqlite!.open();
-    t = await createTestApp(database, { env: { FITGATE_ISSUER: "https://fitgate.example" } });
-  });
-  after(async () => {
-    await t?.close();
-    await database?.close();
-  });
+  const t = useTestApp(sqlite!, { env: { FITGATE_ISSUER: "https://fitgate.example" } });
 
   it("are Secure and __Host- prefixed, and HSTS is sent", async () => {
     const user = await createTestUser(t.deps);

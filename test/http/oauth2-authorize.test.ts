@@ -1,25 +1,17 @@
 // GET|POST /oauth2/authorize through app.inject (RFC 6749 §4.1.1, §4.1.2.1, RFC 9207), both databases.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { createTestApp, createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { authorizeThroughConsent, authorizeUrl, consentFormFields, createPkce, loggedInPageClient, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
-import { createPageClient } from "../helpers/pages.ts";
+import { describe, it } from "node:test";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { authorizeThroughConsent, authorizeUrl, consentFormFields, createPkce, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { createPageClient, loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
 for (const target of targets) {
   describe(`OAuth 2 authorization endpoint on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
-    before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
-    });
+    const t = useTestApp(target);
 
     const pageErrors: Array<[string, (clientId: string) => string]> = [
       ["an unknown client", () => authorizeUrl({ client_id: "nobody" })],

@@ -1,33 +1,17 @@
 // /account/apps through app.inject: the list and the Revoke button, on both databases.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { findGrantById, upsertGrant } from "../../src/store/kysely/grants.ts";
-import { createTestApp, createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { createPageClient } from "../helpers/pages.ts";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { createPageClient, loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
 for (const target of targets) {
   describe(`connected apps on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
-    before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
-    });
-
-    async function loggedIn() {
-      const user = await createTestUser(t.deps);
-      const page = createPageClient(t.app);
-      const login = await page.submit("/login", "/login", { email: user.email, password: user.password });
-      assert.equal(login.statusCode, 303);
-      return { user, page };
-    }
+    const t = useTestApp(target);
 
     it("asks for a login first", async () => {
       const response = await t.app.inject({ method: "GET", url: "/account/apps" });
@@ -36,7 +20,7 @@ for (const target of targets) {
     });
 
     it("lists each app with a grant, and Revoke ends that grant only", async () => {
-      const { user, page } = await loggedIn();
+      const { user, page } = await loggedInPageClient(t);
       const { client: diaryApp } = await createTestClient(t.deps, { name: "Diary <b>app</b>" });
       const { client: otherApp } = await createTestClient(t.deps, { name: "Other app" });
       const grant = await upsertGrant(t.deps.db, user.id, diaryApp.id, ["diary:read"], t.deps.now());
@@ -56,7 +40,7 @@ for (const target of targets) {
     });
 
     it("cannot revoke another person's grant, nor without the CSRF token", async () => {
-      const { page } = await loggedIn();
+      const { page } = await loggedInPageClient(t);
       const stranger = await createTestUser(t.deps);
       const { client } = await createTestClient(t.deps);
       const grant = await upsertGrant(t.deps.db, stranger.id, client.id, ["profile"], t.deps.now());

@@ -2,30 +2,23 @@
 // rate limits and proxies at the token endpoint, through real requests on both databases.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { buildApp } from "../../src/app.ts";
 import { BearerTokenError, verifyBearerToken } from "../../src/http/bearer.ts";
 import { runCli } from "../../src/main.ts";
 import { removeApplication, rotateApplicationSecrets } from "../../src/services/applications.ts";
 import { createSecretBox } from "../../src/security/secret-box.ts";
-import { createTestApp, createTestClient, testDeps, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { basic, loggedInPageClient, obtainCode, postToken } from "../helpers/oauth2-flow.ts";
+import { createTestClient, testDeps, withTestApp } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { basic, obtainCode, postToken } from "../helpers/oauth2-flow.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp, useTestDatabase } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
 for (const target of targets) {
   describe(`OAuth 2 revocation, introspection and discovery on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
-    before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
-    });
+    const t = useTestApp(target);
 
     async function userTokens() {
       const { client, secrets } = await createTestClient(t.deps);
@@ -111,33 +104,31 @@ for (const target of targets) {
   });
 
   describe(`OAuth 2 token endpoint limits and proxies on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    before(async () => { database = await target.open(); });
-    after(async () => { await database?.close(); });
+    const database = useTestDatabase(target);
 
     it("too many token requests from one client are answered 429 temporarily_unavailable", async () => {
-      const t = await createTestApp(database, { env: { FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT: "3" } });
-      const { client, secrets } = await createTestClient(t.deps);
-      const auth = { authorization: basic(client.id, secrets?.clientSecret ?? "") };
-      const statuses = [];
-      for (let i = 0; i < 5; i += 1) statuses.push((await postToken(t.app, { grant_type: "client_credentials" }, auth)).statusCode);
-      assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
-      const refused = await postToken(t.app, { grant_type: "client_credentials" }, auth);
-      assert.equal(refused.json().error, "temporarily_unavailable");
-      assert.equal(refused.headers["retry-after"], "60");
-      await t.close();
+      await withTestApp(database, { env: { FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT: "3" } }, async (t) => {
+        const { client, secrets } = await createTestClient(t.deps);
+        const auth = { authorization: basic(client.id, secrets?.clientSecret ?? "") };
+        const statuses = [];
+        for (let i = 0; i < 5; i += 1) statuses.push((await postToken(t.app, { grant_type: "client_credentials" }, auth)).statusCode);
+        assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+        const refused = await postToken(t.app, { grant_type: "client_credentials" }, auth);
+        assert.equal(refused.json().error, "temporarily_unavailable");
+        assert.equal(refused.headers["retry-after"], "60");
+      });
     });
 
     it("with FITGATE_TRUST_PROXY, X-Forwarded-For from the proxy decides the CIDR check", async () => {
-      const t = await createTestApp(database, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } });
-      const { client, secrets } = await createTestClient(t.deps, { cidrs: ["198.51.100.0/24"] });
-      const request = (forwardedFor: string) => t.app.inject({
-        method: "POST", url: "/oauth2/token", remoteAddress: "127.0.0.1", payload: "grant_type=client_credentials",
-        headers: { authorization: basic(client.id, secrets?.clientSecret ?? ""), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
+      await withTestApp(database, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } }, async (t) => {
+        const { client, secrets } = await createTestClient(t.deps, { cidrs: ["198.51.100.0/24"] });
+        const request = (forwardedFor: string) => t.app.inject({
+          method: "POST", url: "/oauth2/token", remoteAddress: "127.0.0.1", payload: "grant_type=client_credentials",
+          headers: { authorization: basic(client.id, secrets?.clientSecret ?? ""), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
+        });
+        assert.equal((await request("198.51.100.7")).statusCode, 200);
+        assert.equal((await request("203.0.113.9")).statusCode, 401);
       });
-      assert.equal((await request("198.51.100.7")).statusCode, 200);
-      assert.equal((await request("203.0.113.9")).statusCode, 401);
-      await t.close();
     });
   });
 }

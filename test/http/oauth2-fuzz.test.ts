@@ -3,12 +3,14 @@
 // §5.2 JSON shape, and the authorization endpoint redirects only to a registered redirect URI.
 // On SQLite and PostgreSQL.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
-import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { basic, consentFormFields, createPkce, loggedInPageClient, obtainCode, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { createTestClient } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { basic, consentFormFields, createPkce, obtainCode, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const RUNS = Number(process.env.FITGATE_FUZZ_RUNS ?? 120);
 const targets = await databaseTargets();
@@ -58,20 +60,13 @@ const contentType = fc.constantFrom(
 
 for (const target of targets) {
   describe(`OAuth 2 endpoints under fuzzing on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
+    const t = useTestApp(target, { env: { FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT: "0", FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS: "0" } });
     let clientId = "";
     let clientSecret = "";
     before(async () => {
-      database = await target.open();
-      t = await createTestApp(database, { env: { FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT: "0", FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS: "0" } });
       const { client, secrets } = await createTestClient(t.deps, { cidrs: [] });
       clientId = client.id;
       clientSecret = secrets?.clientSecret ?? "";
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
     });
 
     const authorization = fc.oneof(

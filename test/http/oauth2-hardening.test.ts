@@ -5,44 +5,25 @@
 // oauth2-authorize.test.ts). On SQLite and PostgreSQL.
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { verifyBearerToken } from "../../src/http/bearer.ts";
 import { issueAccessToken } from "../../src/http/oauth2-tokens.ts";
 import { updateClient } from "../../src/store/kysely/clients.ts";
 import { upsertGrant } from "../../src/store/kysely/grants.ts";
-import { createTestApp, createTestClient, createTestUser, DEFAULT_TEST_CLIENT, type TestApp, type TestAppOptions } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { authorizeThroughConsent, authorizeUrl, basic, createPkce, loggedInPageClient, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { createTestClient, createTestUser, DEFAULT_TEST_CLIENT, type TestAppOptions } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { authorizeThroughConsent, authorizeUrl, basic, createPkce, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
-
-/** a fresh database and app with its own options, closed afterwards */
-async function withApp(open: () => Promise<TestDatabase>, options: TestAppOptions, run: (t: TestApp) => Promise<void>): Promise<void> {
-  const database = await open();
-  const t = await createTestApp(database, options);
-  try {
-    await run(t);
-  } finally {
-    await t.close();
-    await database.close();
-  }
-}
 
 /** RFC 6749 §5.2: error_description is limited to %x20-21 / %x23-5B / %x5D-7E */
 const ERROR_DESCRIPTION = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
 
 for (const target of targets) {
   describe(`OAuth 2 review fixes on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
-    before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
-    });
+    const t = useTestApp(target);
 
     it("empty parameters count as omitted (RFC 6749 §3.1): redirect_uri= and code_verifier= do not fail a valid exchange", async () => {
       const { client, secrets } = await createTestClient(t.deps);
@@ -143,44 +124,42 @@ for (const target of targets) {
   });
 
   describe(`OAuth 2 CIDR allowlist behind a proxy on ${target.dialect}`, { skip: target.skip }, () => {
+    const t = useTestApp(target, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } });
     it("an address the client wrote into X-Forwarded-For ahead of the proxy's own entry does not pass the allowlist", async () => {
-      await withApp(target.open, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } }, async (t) => {
-        const { client, secrets } = await createTestClient(t.deps, { cidrs: ["198.51.100.0/24"] });
-        const request = (forwardedFor: string) => t.app.inject({
-          method: "POST", url: "/oauth2/token", remoteAddress: "127.0.0.1", payload: "grant_type=client_credentials",
-          headers: { authorization: basic(client.id, secrets?.clientSecret ?? ""), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
-        });
-        // the proxy appends the address it saw; only the entries from trusted hops count, read from the right
-        const spoofed = await request("198.51.100.7, 203.0.113.9");
-        assert.equal(spoofed.statusCode, 401, spoofed.body);
-        assert.equal(spoofed.json().error, "invalid_client");
-        assert.equal((await request("203.0.113.9, 198.51.100.7")).statusCode, 200);
+      const { client, secrets } = await createTestClient(t.deps, { cidrs: ["198.51.100.0/24"] });
+      const request = (forwardedFor: string) => t.app.inject({
+        method: "POST", url: "/oauth2/token", remoteAddress: "127.0.0.1", payload: "grant_type=client_credentials",
+        headers: { authorization: basic(client.id, secrets?.clientSecret ?? ""), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
       });
+      // the proxy appends the address it saw; only the entries from trusted hops count, read from the right
+      const spoofed = await request("198.51.100.7, 203.0.113.9");
+      assert.equal(spoofed.statusCode, 401, spoofed.body);
+      assert.equal(spoofed.json().error, "invalid_client");
+      assert.equal((await request("203.0.113.9, 198.51.100.7")).statusCode, 200);
     });
   });
 
   describe(`OAuth 2 logs on ${target.dialect}`, { skip: target.skip }, () => {
+    const lines: string[] = [];
+    const logStream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
+    const t = useTestApp(target, { logStream, env: { FITGATE_LOG_LEVEL: "trace" } });
     it("a whole flow at trace level writes no secret, code or token to the logs", async () => {
-      const lines: string[] = [];
-      const logStream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
-      await withApp(target.open, { logStream, env: { FITGATE_LOG_LEVEL: "trace" } }, async (t) => {
-        const { client, secrets } = await createTestClient(t.deps);
-        const secret = secrets?.clientSecret ?? "";
-        const { page } = await loggedInPageClient(t);
-        const pkce = createPkce();
-        const code = await obtainCode(page, { client_id: client.id, scope: "profile", code_challenge: pkce.challenge, code_challenge_method: "S256" });
-        const tokens = (await postToken(t.app, { grant_type: "authorization_code", code, code_verifier: pkce.verifier, client_id: client.id, client_secret: secret }, { "api-key": client.id })).json();
-        await postToken(t.app, { grant_type: "authorization_code", code, code_verifier: pkce.verifier }, { authorization: basic(client.id, secret) });
-        await postToken(t.app, { grant_type: "refresh_token", refresh_token: tokens.refresh_token }, { authorization: basic(client.id, `${secret}x`) });
-        await postToken(t.app, { grant_type: "refresh_token", refresh_token: `${tokens.refresh_token}x` }, { authorization: basic(client.id, secret) });
-        await t.app.inject({ method: "POST", url: "/oauth2/introspect", payload: `token=${tokens.access_token}`, headers: { authorization: basic(client.id, secret), "content-type": "application/x-www-form-urlencoded" } });
-        await t.app.inject({ method: "GET", url: "/api/v1/profile", headers: { authorization: `Bearer ${tokens.access_token}x` } });
-        const log = lines.join("");
-        assert.ok(log.length > 0, "the flow was logged");
-        for (const value of [secret, code, pkce.verifier, tokens.refresh_token, tokens.access_token, tokens.access_token.split(".")[2]]) {
-          assert.equal(log.includes(value), false, `a log line carries ${value.slice(0, 8)}…`);
-        }
-      });
+      const { client, secrets } = await createTestClient(t.deps);
+      const secret = secrets?.clientSecret ?? "";
+      const { page } = await loggedInPageClient(t);
+      const pkce = createPkce();
+      const code = await obtainCode(page, { client_id: client.id, scope: "profile", code_challenge: pkce.challenge, code_challenge_method: "S256" });
+      const tokens = (await postToken(t.app, { grant_type: "authorization_code", code, code_verifier: pkce.verifier, client_id: client.id, client_secret: secret }, { "api-key": client.id })).json();
+      await postToken(t.app, { grant_type: "authorization_code", code, code_verifier: pkce.verifier }, { authorization: basic(client.id, secret) });
+      await postToken(t.app, { grant_type: "refresh_token", refresh_token: tokens.refresh_token }, { authorization: basic(client.id, `${secret}x`) });
+      await postToken(t.app, { grant_type: "refresh_token", refresh_token: `${tokens.refresh_token}x` }, { authorization: basic(client.id, secret) });
+      await t.app.inject({ method: "POST", url: "/oauth2/introspect", payload: `token=${tokens.access_token}`, headers: { authorization: basic(client.id, secret), "content-type": "application/x-www-form-urlencoded" } });
+      await t.app.inject({ method: "GET", url: "/api/v1/profile", headers: { authorization: `Bearer ${tokens.access_token}x` } });
+      const log = lines.join("");
+      assert.ok(log.length > 0, "the flow was logged");
+      for (const value of [secret, code, pkce.verifier, tokens.refresh_token, tokens.access_token, tokens.access_token.split(".")[2]]) {
+        assert.equal(log.includes(value), false, `a log line carries ${value.slice(0, 8)}…`);
+      }
     });
   });
 }

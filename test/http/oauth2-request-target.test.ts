@@ -5,10 +5,11 @@
 // local return_to from the authorization endpoint. Raw sockets, since fetch normalizes targets.
 import assert from "node:assert/strict";
 import { connect } from "node:net";
-import { after, before, describe, it } from "node:test";
-import { createTestClient, startTestServer } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { describe, it } from "node:test";
+import { createTestClient } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
@@ -36,16 +37,7 @@ const UNKNOWN_CLIENT = "grant_type=client_credentials&client_id=nobody&client_se
 
 for (const target of targets) {
   describe(`OAuth 2 with unusual request targets on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let server: Awaited<ReturnType<typeof startTestServer>>;
-    before(async () => {
-      database = await target.open();
-      server = await startTestServer(database);
-    });
-    after(async () => {
-      await server?.close();
-      await database?.close();
-    });
+    const server = useTestServer(target);
 
     const tokenTargets: Array<[string, (url: string) => string]> = [
       ["absolute form", (url) => `${url}/oauth2/token`],

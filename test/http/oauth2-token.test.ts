@@ -1,28 +1,21 @@
 // POST /oauth2/token through app.inject: the seeds' requests, and every refusal of RFC 6749 §5.2
 // as a real request with its exact status and body (none a 500), on both databases.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { BearerTokenError, verifyBearerToken } from "../../src/http/bearer.ts";
 import { findGrantById } from "../../src/store/kysely/grants.ts";
-import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { basic, createPkce, loggedInPageClient, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { createTestClient } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { basic, createPkce, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
 for (const target of targets) {
   describe(`OAuth 2 token endpoint on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
     let clock = Date.now();
-    before(async () => {
-      database = await target.open();
-      t = await createTestApp(database, { now: () => new Date(clock) });
-    });
-    after(async () => {
-      await t?.close();
-      await database?.close();
-    });
+    const t = useTestApp(target, { now: () => new Date(clock) });
 
     async function setUp(overrides = {}) {
       const { client, secrets } = await createTestClient(t.deps, overrides);

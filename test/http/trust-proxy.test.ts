@@ -1,10 +1,11 @@
 // FITGATE_TRUST_PROXY decides which address is the client's: the socket's, or the one a
 // trusted proxy appended to X-Forwarded-For — never one the client wrote itself.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { buildApp } from "../../src/app.ts";
 import { testDeps } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { useTestDatabase } from "../helpers/suite.ts";
 
 const [sqlite] = await databaseTargets();
 
@@ -16,9 +17,7 @@ describe("client address behind proxies", () => {
     ["a named proxy", "10.0.0.0/8", "203.0.113.9, 198.51.100.7", "198.51.100.7"],
     ["a proxy that is not the named one", "192.0.2.1", "203.0.113.9", "10.0.0.2"],
   ];
-  let database: TestDatabase;
-  before(async () => { database = await sqlite!.open(); });
-  after(async () => { await database?.close(); });
+  const database = useTestDatabase(sqlite!);
 
   for (const [what, setting, forwardedFor, expected] of cases) {
     it(`${what} → ${expected}`, async () => {

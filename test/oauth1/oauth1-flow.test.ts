@@ -2,13 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createTestApp, createTestUser, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import {
-  authorize, createConsumer, exchange, getRequestToken, ISSUER, loggedInPageClient, parseForm, signedRequest, signerFor, threeLeggedDance,
-  verifierFromOobPage,
-} from "./oauth1-helpers.ts";
+import { authorize, createConsumer, exchange, getRequestToken, ISSUER, parseForm, signedRequest, signerFor, threeLeggedDance, verifierFromOobPage } from "./oauth1-helpers.ts";
 import { findLiveGrant } from "../../src/store/kysely/grants.ts";
 import { findOAuth1Token } from "../../src/store/kysely/oauth1-tokens.ts";
 import { consentFormFields } from "../helpers/oauth2-flow.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
 
 const targets = await databaseTargets();
 for (const target of targets) {
@@ -63,7 +61,7 @@ for (const target of targets) {
       const anonymous = await testApp.app.inject({ method: "GET", url: `/oauth/authorize?oauth_token=${token.key}` });
       assert.equal(anonymous.statusCode, 303);
       assert.equal(anonymous.headers.location, `/login?return_to=${encodeURIComponent(`/oauth/authorize?oauth_token=${token.key}`)}`);
-      const { pages } = await loggedInPageClient(testApp);
+      const { page: pages } = await loggedInPageClient(testApp);
       const consent = await pages.get(`/oauth/authorize?oauth_token=${token.key}`);
       assert.equal(consent.statusCode, 200);
       assert.match(consent.body, /<button[^>]*value="allow"[^>]*>Allow<\/button>/);
@@ -72,7 +70,7 @@ for (const target of targets) {
 
     it("redirects to the registered callback with oauth_token and oauth_verifier, then exchanges them once", async () => {
       const consumer = await createConsumer(testApp);
-      const { pages, userId } = await loggedInPageClient(testApp);
+      const { page: pages, user: { id: userId } } = await loggedInPageClient(testApp);
       const requestToken = await getRequestToken(testApp.app, consumer, "http://localhost:12345/callback?state=x");
       const allowed = await authorize(pages, requestToken);
       assert.equal(allowed.statusCode, 303);
@@ -100,7 +98,7 @@ for (const target of targets) {
 
     it("sends a denial to the callback with oauth_problem=permission_denied and burns the request token", async () => {
       const consumer = await createConsumer(testApp);
-      const { pages } = await loggedInPageClient(testApp);
+      const { page: pages } = await loggedInPageClient(testApp);
       const requestToken = await getRequestToken(testApp.app, consumer, "http://localhost:12345/callback");
       const denied = await authorize(pages, requestToken, "deny");
       assert.equal(denied.statusCode, 303);
@@ -112,7 +110,7 @@ for (const target of targets) {
 
     it("asks again, naming the account, when the consent page was shown to another account", async () => {
       const consumer = await createConsumer(testApp);
-      const { pages } = await loggedInPageClient(testApp);
+      const { page: pages } = await loggedInPageClient(testApp);
       const requestToken = await getRequestToken(testApp.app, consumer);
       const shownToFirst = consentFormFields((await pages.get(`/oauth/authorize?oauth_token=${requestToken.key}`)).body);
       // another tab: the same browser logs in as someone else
@@ -131,7 +129,7 @@ for (const target of targets) {
 
     it("sends a person whose session ended back to the same consent page after logging in", async () => {
       const consumer = await createConsumer(testApp);
-      const { pages } = await loggedInPageClient(testApp);
+      const { page: pages } = await loggedInPageClient(testApp);
       const requestToken = await getRequestToken(testApp.app, consumer);
       const fields = consentFormFields((await pages.get(`/oauth/authorize?oauth_token=${requestToken.key}`)).body);
       for (const name of [...pages.cookies.keys()].filter((n) => n.includes("session"))) pages.cookies.delete(name);
@@ -142,7 +140,7 @@ for (const target of targets) {
 
     it("refuses a wrong verifier with verifier_invalid and still accepts the right one", async () => {
       const consumer = await createConsumer(testApp);
-      const { pages } = await loggedInPageClient(testApp);
+      const { page: pages } = await loggedInPageClient(testApp);
       const requestToken = await getRequestToken(testApp.app, consumer);
       const verifier = verifierFromOobPage(await authorize(pages, requestToken));
       const wrong = await exchange(testApp.app, consumer, requestToken, "0".repeat(20));

@@ -6,10 +6,9 @@ import OAuth from "oauth-1.0a";
 import {
   createAuthorizationHeader, isSignatureMethod, signRequest, type SignatureMethod,
 } from "../../sdk/src/oauth1/signature.ts";
-import { createTestClient, createTestUser } from "../helpers/app.ts";
-import type { TestApp } from "../helpers/app.ts";
+import { createTestClient, type AppUnderTest, type TestApp } from "../helpers/app.ts";
 import { consentFormFields } from "../helpers/oauth2-flow.ts";
-import { createPageClient, type PageClient } from "../helpers/pages.ts";
+import { loggedInPageClient, type PageClient } from "../helpers/pages.ts";
 
 export const ISSUER = "http://localhost:8080";
 
@@ -38,18 +37,10 @@ export function parseForm(response: LightMyRequestResponse): Record<string, stri
   return Object.fromEntries(new URLSearchParams(response.body));
 }
 
-export async function createConsumer(testApp: TestApp, callbackUrls = ["http://localhost:12345/callback"]): Promise<Consumer> {
+export async function createConsumer(testApp: AppUnderTest, callbackUrls = ["http://localhost:12345/callback"]): Promise<Consumer> {
   const { client, secrets } = await createTestClient(testApp.deps, { callbackUrls });
   if (client.consumerKey === null || secrets === null) throw new Error("a confidential test client has a consumer key");
   return { key: client.consumerKey, secret: secrets.consumerSecret, clientId: client.id };
-}
-
-export async function loggedInPageClient(testApp: TestApp): Promise<{ pages: PageClient; userId: string }> {
-  const user = await createTestUser(testApp.deps);
-  const pages = createPageClient(testApp.app);
-  const login = await pages.submit("/login", "/login", { email: user.email, password: user.password });
-  if (login.statusCode !== 303) throw new Error(`login failed: ${login.statusCode}`);
-  return { pages, userId: user.id };
 }
 
 export async function getRequestToken(app: FastifyInstance, consumer: Consumer, callback = "oob", issuer = ISSUER): Promise<Token> {
@@ -86,16 +77,16 @@ export async function exchange(app: FastifyInstance, consumer: Consumer, request
 }
 
 /** the whole dance through oob: consumer, user, access token */
-export async function threeLeggedDance(testApp: TestApp): Promise<{ consumer: Consumer; accessToken: Token; userId: string; pages: PageClient }> {
+export async function threeLeggedDance(testApp: AppUnderTest | TestApp): Promise<{ consumer: Consumer; accessToken: Token; userId: string; pages: PageClient }> {
   const consumer = await createConsumer(testApp);
-  const { pages, userId } = await loggedInPageClient(testApp);
+  const { page: pages, user } = await loggedInPageClient(testApp);
   const issuer = testApp.deps.config.issuer.href.replace(/\/$/, "");
   const requestToken = await getRequestToken(testApp.app, consumer, "oob", issuer);
   const verifier = verifierFromOobPage(await authorize(pages, requestToken));
   const response = await exchange(testApp.app, consumer, requestToken, verifier, issuer);
   if (response.statusCode !== 200) throw new Error(`access_token: ${response.statusCode} ${response.body}`);
   const form = parseForm(response);
-  return { consumer, accessToken: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId, pages };
+  return { consumer, accessToken: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId: user.id, pages };
 }
 
 export type SignedRequestOptions = {

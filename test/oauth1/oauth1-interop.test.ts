@@ -6,7 +6,8 @@ import { after, before, describe, it } from "node:test";
 import { OAuth } from "oauth";
 import { startTestServer, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { authorize, createConsumer, loggedInPageClient, signerFor, verifierFromOobPage, type Consumer } from "./oauth1-helpers.ts";
+import { authorize, createConsumer, signerFor, verifierFromOobPage, type Consumer } from "./oauth1-helpers.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
 
 type Tokens = { token: string; secret: string };
 
@@ -53,7 +54,7 @@ for (const target of targets) {
       client.setClientOptions({ requestTokenHttpMethod: httpMethod, accessTokenHttpMethod: httpMethod, followRedirects: true });
       const request = await requestToken(client);
       assert.equal(request.confirmed, "true");
-      const { pages, userId } = await loggedInPageClient(server);
+      const { page: pages, user: { id: userId } } = await loggedInPageClient(server);
       const verifier = verifierFromOobPage(await authorize(pages, { key: request.token, secret: request.secret }));
       const access = await accessToken(client, request, verifier);
       const call = await signedGet(client, `${server.url}/rest/server.api?method=profile.get&format=json`, access);
@@ -76,7 +77,7 @@ for (const target of targets) {
       const request = await post(`${server.url}/oauth/request_token`, undefined, { oauth_callback: callback });
       assert.equal(request.status, 200);
       const requestToken = { key: request.form.oauth_token ?? "", secret: request.form.oauth_token_secret ?? "" };
-      const { pages, userId } = await loggedInPageClient(server);
+      const { page: pages, user: { id: userId } } = await loggedInPageClient(server);
       const redirect = new URL(String((await authorize(pages, requestToken)).headers.location));
       assert.equal(redirect.searchParams.get("oauth_token"), requestToken.key);
       const access = await post(`${server.url}/oauth/access_token`, requestToken, { oauth_verifier: redirect.searchParams.get("oauth_verifier") ?? "" });

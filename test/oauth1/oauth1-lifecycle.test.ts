@@ -4,9 +4,8 @@ import { createTestApp, freePort } from "../helpers/app.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 // the shared probe: with FITGATE_TEST_REQUIRE_REDIS=1 (CI) a missing Redis fails instead of skipping
 import { REDIS_URL, redisSkipReason } from "../helpers/services.ts";
-import {
-  authorize, createConsumer, exchange, getRequestToken, loggedInPageClient, parseForm, signedRequest, threeLeggedDance, verifierFromOobPage,
-} from "./oauth1-helpers.ts";
+import { authorize, createConsumer, exchange, getRequestToken, parseForm, signedRequest, threeLeggedDance, verifierFromOobPage } from "./oauth1-helpers.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
 
 const targets = await databaseTargets();
 const redisSkip = await redisSkipReason();
@@ -25,7 +24,7 @@ for (const target of targets) {
       const testApp = await createTestApp(database, { now: () => new Date(clock), env: { FITGATE_REQUEST_TOKEN_TTL_SECONDS: "60" } });
       try {
         const consumer = await createConsumer(testApp);
-        const { pages } = await loggedInPageClient(testApp);
+        const { page: pages } = await loggedInPageClient(testApp);
         const requestToken = await getRequestToken(testApp.app, consumer);
         const verifier = verifierFromOobPage(await authorize(pages, requestToken));
         clock += 61_000;
@@ -46,7 +45,7 @@ for (const target of targets) {
       const testApp = await createTestApp(database);
       try {
         const consumer = await createConsumer(testApp);
-        const { pages } = await loggedInPageClient(testApp);
+        const { page: pages } = await loggedInPageClient(testApp);
         const requestToken = await getRequestToken(testApp.app, consumer);
         const verifier = verifierFromOobPage(await authorize(pages, requestToken));
         const responses = await Promise.all(Array.from({ length: 8 }, () => exchange(testApp.app, consumer, requestToken, verifier)));

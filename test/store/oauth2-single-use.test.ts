@@ -7,7 +7,8 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
 import { databaseTargets, racingHandle, type TestDatabase } from "../helpers/databases.ts";
-import { basic, createPkce, loggedInPageClient, obtainCode, postToken } from "../helpers/oauth2-flow.ts";
+import { basic, createPkce, obtainCode, postToken } from "../helpers/oauth2-flow.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
 
 const RACERS = 8;
 const targets = await databaseTargets();
