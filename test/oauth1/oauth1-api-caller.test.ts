@@ -6,12 +6,13 @@ import { verifySignedApiRequest } from "../../src/http/oauth1-api.ts";
 import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
 import { deleteClient, updateClient } from "../../src/store/kysely/clients.ts";
 import { findLiveGrant, revokeGrant } from "../../src/store/kysely/grants.ts";
-import { createTestApp, DEFAULT_TEST_CLIENT, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { DEFAULT_TEST_CLIENT, type AppUnderTest } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { authorizationHeader, createConsumer, getRequestToken, ISSUER, threeLeggedDance, type Consumer, type Token } from "./oauth1-helpers.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 /** a stand-in for the protected API: answers the ApiCaller, or the problem */
-async function apiFor(testApp: TestApp): Promise<FastifyInstance> {
+async function apiFor(testApp: AppUnderTest): Promise<FastifyInstance> {
   const api = Fastify();
   registerFormParser(api);
   api.all("/rest/server.api", async (request, reply) => {
@@ -29,19 +30,10 @@ async function apiFor(testApp: TestApp): Promise<FastifyInstance> {
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`signed API calls (verifySignedApiRequest) on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let testApp: TestApp;
+    const testApp = useTestApp(target);
     let api: FastifyInstance;
-    before(async () => {
-      database = await target.open();
-      testApp = await createTestApp(database);
-      api = await apiFor(testApp);
-    });
-    after(async () => {
-      await api.close();
-      await testApp.close();
-      await database.close();
-    });
+    before(async () => { api = await apiFor(testApp); });
+    after(() => api?.close());
 
     it("knows a 2-legged call as the consumer alone, with no user", async () => {
       const consumer = await createConsumer(testApp);

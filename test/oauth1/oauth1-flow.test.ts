@@ -1,26 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { createTestApp, createTestUser, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { describe, it } from "node:test";
+import { createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { authorize, createConsumer, exchange, getRequestToken, ISSUER, parseForm, signedRequest, signerFor, threeLeggedDance, verifierFromOobPage } from "./oauth1-helpers.ts";
 import { findLiveGrant } from "../../src/store/kysely/grants.ts";
 import { findOAuth1Token } from "../../src/store/kysely/oauth1-tokens.ts";
 import { consentFormFields } from "../helpers/oauth2-flow.ts";
 import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`the OAuth 1.0a three-legged flow on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let testApp: TestApp;
-    before(async () => {
-      database = await target.open();
-      testApp = await createTestApp(database);
-    });
-    after(async () => {
-      await testApp.close();
-      await database.close();
-    });
+    const testApp = useTestApp(target);
 
     it("issues a request token with oauth_callback_confirmed=true, form-encoded and not cached", async () => {
       const consumer = await createConsumer(testApp);

@@ -4,12 +4,12 @@
 // under /oauth/ is a form-encoded oauth_problem (or a success), never a server error.
 import assert from "node:assert/strict";
 import { connect } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
-import { createTestApp, startTestServer, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { createConsumer, getRequestToken, parseForm, signedRequest, type Consumer, type Token } from "./oauth1-helpers.ts";
+import { useTestApp, useTestServer } from "../helpers/suite.ts";
 
 const RUNS = { numRuns: 120, interruptAfterTimeLimit: 20_000 };
 const ENDPOINTS = ["/oauth/request_token", "/oauth/access_token", "/oauth/revoke"] as const;
@@ -34,19 +34,12 @@ const protocolName = fc.constantFrom("oauth_consumer_key", "oauth_token", "oauth
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`OAuth 1.0a endpoints under random input on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let testApp: TestApp;
+    const testApp = useTestApp(target);
     let consumer: Consumer;
     let requestToken: Token;
     before(async () => {
-      database = await target.open();
-      testApp = await createTestApp(database);
       consumer = await createConsumer(testApp);
       requestToken = await getRequestToken(testApp.app, consumer);
-    });
-    after(async () => {
-      await testApp.close();
-      await database.close();
     });
 
     // correctly signed, so each value gets as far as the database
@@ -125,26 +118,20 @@ function sendRaw(port: number, text: string): Promise<{ status: number; body: st
 }
 
 describe("a request target in absolute form (GET http://host/path)", { skip: targets[0]?.skip ?? "no database" }, () => {
+  const server = useTestServer(targets[0]!);
   it("is signed over the issuer's URL, whatever host it names, and never gives a 500", async () => {
-    const database = await (targets[0]?.open() ?? Promise.reject(new Error("no sqlite")));
-    const server = await startTestServer(database);
-    try {
-      const consumer = await createConsumer(server);
-      const port = Number(new URL(server.url).port);
-      const rawRequest = (signedUrl: string) => {
-        const { headers } = signedRequest({ consumer, method: "GET", path: "/oauth/request_token?oauth_callback=oob", signedUrl });
-        return `GET http://evil.example/oauth/request_token?oauth_callback=oob HTTP/1.1\r\nHost: evil.example\r\n`
-          + `Authorization: ${String(headers?.authorization)}\r\nConnection: close\r\n\r\n`;
-      };
-      const honest = await sendRaw(port, rawRequest(`${server.url}/oauth/request_token?oauth_callback=oob`));
-      assert.equal(honest.status, 200, honest.body);
-      assert.match(honest.body, /oauth_callback_confirmed=true/);
-      const forOtherHost = await sendRaw(port, rawRequest("http://evil.example/oauth/request_token?oauth_callback=oob"));
-      assert.equal(forOtherHost.status, 401, forOtherHost.body);
-      assert.match(forOtherHost.body, /oauth_problem=signature_invalid/);
-    } finally {
-      await server.close();
-      await database.close();
-    }
+    const consumer = await createConsumer(server);
+    const port = Number(new URL(server.url).port);
+    const rawRequest = (signedUrl: string) => {
+      const { headers } = signedRequest({ consumer, method: "GET", path: "/oauth/request_token?oauth_callback=oob", signedUrl });
+      return `GET http://evil.example/oauth/request_token?oauth_callback=oob HTTP/1.1\r\nHost: evil.example\r\n`
+        + `Authorization: ${String(headers?.authorization)}\r\nConnection: close\r\n\r\n`;
+    };
+    const honest = await sendRaw(port, rawRequest(`${server.url}/oauth/request_token?oauth_callback=oob`));
+    assert.equal(honest.status, 200, honest.body);
+    assert.match(honest.body, /oauth_callback_confirmed=true/);
+    const forOtherHost = await sendRaw(port, rawRequest("http://evil.example/oauth/request_token?oauth_callback=oob"));
+    assert.equal(forOtherHost.status, 401, forOtherHost.body);
+    assert.match(forOtherHost.body, /oauth_problem=signature_invalid/);
   });
 });

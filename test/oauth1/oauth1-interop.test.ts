@@ -2,12 +2,12 @@
 // whole dance with oob: the verifier read from the oob page) and `oauth-1.0a` (with a callback),
 // each ending in a signed call to the protected API.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { OAuth } from "oauth";
-import { startTestServer, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { authorize, createConsumer, signerFor, verifierFromOobPage, type Consumer } from "./oauth1-helpers.ts";
 import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 type Tokens = { token: string; secret: string };
 
@@ -35,18 +35,9 @@ function signedGet(client: OAuth, url: string, tokens: Tokens): Promise<{ status
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`OAuth 1.0a client libraries against a running fitgate on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let server: TestApp & { url: string };
+    const server = useTestServer(target);
     let consumer: Consumer;
-    before(async () => {
-      database = await target.open();
-      server = await startTestServer(database);
-      consumer = await createConsumer(server);
-    });
-    after(async () => {
-      await server.close();
-      await database.close();
-    });
+    before(async () => { consumer = await createConsumer(server); });
 
     // POST is the library's default; FatSecret's seeds (002, 003) send both token requests as GET
     for (const httpMethod of ["POST", "GET"] as const) it(`runs the whole oob dance with the \`oauth\` library (token requests by ${httpMethod}) and makes a signed API call`, async () => {

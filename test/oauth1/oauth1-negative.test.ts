@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { Writable } from "node:stream";
 import type { LightMyRequestResponse } from "fastify";
-import { createTestApp, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { withTestApp } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { createConsumer, getRequestToken, parseForm, signedRequest, signerFor, type Consumer } from "./oauth1-helpers.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const callback = { oauth_callback: "oob" };
 
@@ -20,19 +21,10 @@ function assertProblem(response: LightMyRequestResponse, status: number, problem
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`OAuth 1.0a requests that must fail, and how, on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let testApp: TestApp;
+    const testApp = useTestApp(target);
     let consumer: Consumer;
     const nowSeconds = () => Math.floor(Date.now() / 1000);
-    before(async () => {
-      database = await target.open();
-      testApp = await createTestApp(database);
-      consumer = await createConsumer(testApp);
-    });
-    after(async () => {
-      await testApp.close();
-      await database.close();
-    });
+    before(async () => { consumer = await createConsumer(testApp); });
     const send = (options: Parameters<typeof signedRequest>[0]) => testApp.app.inject(signedRequest(options));
 
     it("refuses a replayed nonce with nonce_used", async () => {
@@ -104,8 +96,7 @@ for (const target of targets) {
     });
 
     it("signs over FITGATE_ISSUER even behind a trusted proxy that forwards another host and scheme", async () => {
-      const proxied = await createTestApp(database, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } });
-      try {
+      await withTestApp(testApp.database, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } }, async (proxied) => {
         const forwarded = { host: "proxy.example", "x-forwarded-host": "proxy.example", "x-forwarded-proto": "https" };
         const proxiedConsumer = await createConsumer(proxied); // sealed with this app's master key
         const send = (signedUrl: string) => {
@@ -114,9 +105,7 @@ for (const target of targets) {
         };
         assert.equal((await send("http://localhost:8080/oauth/request_token")).statusCode, 200);
         assertProblem(await send("https://proxy.example/oauth/request_token"), 401, "signature_invalid");
-      } finally {
-        await proxied.close();
-      }
+      });
     });
 
     it("refuses a protocol parameter sent twice across header and query", async () => {
@@ -174,24 +163,17 @@ for (const target of targets) {
 }
 
 describe("what OAuth 1.0a refusals leave in the logs", () => {
+  const lines: string[] = [];
+  const logStream = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
+  const testApp = useTestApp(targets[0]!, { logStream, env: { FITGATE_LOG_LEVEL: "info" } });
   it("logs a refusal as information without secrets, not as a crash", async () => {
-    const [sqlite] = await databaseTargets();
-    const database = await (sqlite?.open() ?? Promise.reject(new Error("no sqlite")));
-    const lines: string[] = [];
-    const logStream = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
-    const testApp = await createTestApp(database, { logStream, env: { FITGATE_LOG_LEVEL: "info" } });
-    try {
-      const consumer = await createConsumer(testApp);
-      const response = await testApp.app.inject(signedRequest({ consumer: { ...consumer, secret: "wrong-secret" }, path: "/oauth/request_token?oauth_callback=oob" }));
-      assert.equal(parseForm(response).oauth_problem, "signature_invalid");
-      const log = lines.join("");
-      assert.match(log, /signature_invalid/);
-      assert.doesNotMatch(log, /"level":50/, "no error-level line");
-      assert.doesNotMatch(log, new RegExp(consumer.secret));
-      assert.doesNotMatch(log, /oauth_signature=[^&"]*[A-Za-z0-9%]{10}/, "the signature in the URL is masked");
-    } finally {
-      await testApp.close();
-      await database.close();
-    }
+    const consumer = await createConsumer(testApp);
+    const response = await testApp.app.inject(signedRequest({ consumer: { ...consumer, secret: "wrong-secret" }, path: "/oauth/request_token?oauth_callback=oob" }));
+    assert.equal(parseForm(response).oauth_problem, "signature_invalid");
+    const log = lines.join("");
+    assert.match(log, /signature_invalid/);
+    assert.doesNotMatch(log, /"level":50/, "no error-level line");
+    assert.doesNotMatch(log, new RegExp(consumer.secret));
+    assert.doesNotMatch(log, /oauth_signature=[^&"]*[A-Za-z0-9%]{10}/, "the signature in the URL is masked");
   });
 });

@@ -1,7 +1,7 @@
 // The foundation's repositories, on SQLite and on PostgreSQL alike.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { sql } from "kysely";
 import type { ApplicationInput } from "../../src/domain/application-input.ts";
 import { createSecretBox } from "../../src/security/secret-box.ts";
@@ -14,7 +14,8 @@ import { migrations } from "../../src/store/kysely/migrations/index.ts";
 import { hitRateLimit, peekRateLimit } from "../../src/store/kysely/rate-limits.ts";
 import { consumeSessionFlash, createSession, deleteExpiredSessions, findLiveSession, setSessionFlash } from "../../src/store/kysely/sessions.ts";
 import { createUser, findUserByEmail } from "../../src/store/kysely/users.ts";
-import { databaseTargets, racingHandle, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets, racingHandle } from "../helpers/databases.ts";
+import { useTestDatabase } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 const box = createSecretBox([randomBytes(32).toString("base64")]);
@@ -28,9 +29,7 @@ const app: ApplicationInput = {
 
 for (const target of targets) {
   describe(`foundation storage on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    before(async () => { database = await target.open(); });
-    after(async () => { await database?.close(); });
+    const database = useTestDatabase(target);
 
     const newUser = async () => {
       const user = await createUser(database.db, `u-${randomBytes(4).toString("hex")}@example.com`, "hash", now);

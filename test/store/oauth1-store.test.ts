@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { OAuth1Problem } from "../../src/protocol/oauth1/problems.ts";
 import { checkReplay } from "../../src/protocol/oauth1/replay.ts";
 import { createDatabaseReplayStore, deleteExpiredNonces } from "../../src/store/kysely/oauth1-replay.ts";
@@ -7,18 +7,13 @@ import {
   authorizeRequestToken, deleteExpiredRequestTokens, denyRequestToken, findOAuth1Token, insertOAuth1Token,
 } from "../../src/store/kysely/oauth1-tokens.ts";
 import { createTestClient, createTestUser, testDeps } from "../helpers/app.ts";
-import { databaseTargets, racingHandle, type TestDatabase } from "../helpers/databases.ts";
+import { databaseTargets, racingHandle } from "../helpers/databases.ts";
+import { useTestDatabase } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`OAuth 1 storage on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    before(async () => {
-      database = await target.open();
-    });
-    after(async () => {
-      await database.close();
-    });
+    const database = useTestDatabase(target);
     const nowSeconds = () => 1_000;
 
     it("accepts a nonce once across two nodes racing on one database", async () => {

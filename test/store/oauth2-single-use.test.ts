@@ -5,31 +5,25 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
-import { createTestApp, createTestClient, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, racingHandle, type TestDatabase } from "../helpers/databases.ts";
+import { createTestClient } from "../helpers/app.ts";
+import { databaseTargets, racingHandle } from "../helpers/databases.ts";
 import { basic, createPkce, obtainCode, postToken } from "../helpers/oauth2-flow.ts";
 import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestApp } from "../helpers/suite.ts";
 
 const RACERS = 8;
 const targets = await databaseTargets();
 
 for (const target of targets) {
   describe(`OAuth 2 single use on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let t: TestApp;
+    const t = useTestApp(target);
     let otherNode: FastifyInstance;
     before(async () => {
-      database = await target.open();
-      t = await createTestApp(database);
       // PostgreSQL: a second connection pool, as another node; SQLite: one handle per process (racingHandle)
-      otherNode = await buildApp({ ...t.deps, db: racingHandle(database).db }, { logger: false });
+      otherNode = await buildApp({ ...t.deps, db: racingHandle(t.database).db }, { logger: false });
       await otherNode.ready();
     });
-    after(async () => {
-      await otherNode?.close();
-      await t?.close();
-      await database?.close();
-    });
+    after(() => otherNode?.close());
 
     const nodeFor = (i: number) => (i % 2 === 0 ? t.app : otherNode);
 
@@ -44,7 +38,7 @@ for (const target of targets) {
       const statuses = responses.map((r) => r.statusCode).sort();
       assert.deepEqual(statuses, [200, ...Array(RACERS - 1).fill(400)], responses.map((r) => r.body).join("\n"));
       for (const r of responses.filter((r) => r.statusCode === 400)) assert.equal(r.json().error, "invalid_grant");
-      const refreshTokens = await database.db.selectFrom("refresh_tokens").selectAll().where("client_id", "=", client.id).execute();
+      const refreshTokens = await t.database.db.selectFrom("refresh_tokens").selectAll().where("client_id", "=", client.id).execute();
       assert.equal(refreshTokens.length, 1, "one code issued one refresh token");
     });
 
@@ -58,7 +52,7 @@ for (const target of targets) {
         postToken(nodeFor(i), { grant_type: "refresh_token", refresh_token: tokens.refresh_token }, auth)));
       const statuses = responses.map((r) => r.statusCode).sort();
       assert.deepEqual(statuses, [200, ...Array(RACERS - 1).fill(400)], responses.map((r) => r.body).join("\n"));
-      const live = await database.db.selectFrom("refresh_tokens").selectAll()
+      const live = await t.database.db.selectFrom("refresh_tokens").selectAll()
         .where("client_id", "=", client.id).where("rotated_at", "is", null).where("revoked_at", "is", null).execute();
       assert.ok(live.length <= 1, "at most one successor exists");
     });
