@@ -2,32 +2,21 @@
 // "API reference" link, finds a method from the index, reads its scope and parameters, finds
 // the error code table, and opens the OpenAPI document the page links to.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestApp } from "../helpers/app.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { browserSkipReason, useBrowser } from "../helpers/browser.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const [sqlite] = await databaseTargets();
 const skip = browserSkipReason();
 
 describe("the API reference in Chromium", { skip }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  let browser: Browser;
+  const server = useTestServer(sqlite!);
+  const browser = useBrowser();
   let page: Page;
 
-  before(async () => {
-    database = await (sqlite as NonNullable<typeof sqlite>).open();
-    server = await startTestServer(database);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  before(async () => { page = await browser().newPage(); });
 
   it("is reached from the footer and leads to each method, the error codes and the OpenAPI document", async () => {
     await page.goto(`${server.url}/login`);

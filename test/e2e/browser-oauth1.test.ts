@@ -2,40 +2,28 @@
 // with the verifier in <output id="verifier">, a denial, and revoking the app on the
 // connected-apps page — after which its access token stops working.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { createTestUser, startTestServer, type TestApp } from "../helpers/app.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { createTestUser } from "../helpers/app.ts";
+import { browserSkipReason, logInInChromium, useBrowser } from "../helpers/browser.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { createConsumer, exchange, getRequestToken, parseForm, signedRequest, type Consumer } from "../oauth1/oauth1-helpers.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const [sqlite] = await databaseTargets();
 const skip = browserSkipReason() || (sqlite?.skip ?? "no database");
 
 describe("OAuth 1.0a authorization in Chromium", { skip }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  let browser: Browser;
+  const server = useTestServer(sqlite!);
+  const browser = useBrowser();
   let page: Page;
   let consumer: Consumer;
   let issuer: string;
   before(async () => {
-    database = await (sqlite?.open() ?? Promise.reject(new Error("no sqlite target")));
-    server = await startTestServer(database);
     issuer = server.url;
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    page = await browser().newPage();
     consumer = await createConsumer(server);
-    const user = await createTestUser(server.deps);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/email/i).fill(user.email);
-    await page.getByLabel(/password/i).fill(user.password);
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.getByRole("button", { name: /log in/i }).click()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
+    await logInInChromium(page, `${server.url}/login`, await createTestUser(server.deps));
   });
 
   it("shows the verifier on the oob page, and the app exchanges it for an access token that the user can revoke", async () => {

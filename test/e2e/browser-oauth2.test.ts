@@ -2,46 +2,27 @@
 // and later revoke the app on the connected-apps page — after which its refresh token fails
 // and its access token is refused by the API.
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
+import { answerConsent, browserSkipReason, logInInChromium, useBrowser } from "../helpers/browser.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { basic, createPkce } from "../helpers/oauth2-flow.ts";
+import { useTestServer } from "../helpers/suite.ts";
+import { useCallbackServer } from "../helpers/callback-server.ts";
 
 const [sqlite] = await databaseTargets();
 const skip = browserSkipReason() || (sqlite?.skip ?? "no database");
 
 describe("OAuth 2 consent and connected apps in Chromium", { skip }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  let browser: Browser;
-  let callbackServer: Server;
-  let redirectUri: string;
-  before(async () => {
-    const port = await freePort();
-    redirectUri = `http://127.0.0.1:${port}/callback`;
-    callbackServer = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<p>Back at the app</p>"));
-    await new Promise<void>((resolve) => callbackServer.listen(port, "127.0.0.1", resolve));
-    database = await (sqlite?.open() ?? Promise.reject(new Error("no sqlite target")));
-    server = await startTestServer(database);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => callbackServer?.close(resolve));
-    await server?.close();
-    await database?.close();
-  });
+  const server = useTestServer(sqlite!);
+  const browser = useBrowser();
+  const callbackApp = useCallbackServer();
 
   async function startAuthorization(page: Page, clientId: string, challenge: string) {
     const user = await createTestUser(server.deps);
-    const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: redirectUri, scope: "profile diary:read", state: "s-1", code_challenge: challenge, code_challenge_method: "S256" });
-    await page.goto(`${server.url}/oauth2/authorize?${query}`);
-    await page.getByLabel(/email/i).fill(user.email);
-    await page.getByLabel(/password/i).fill(user.password);
-    await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.getByRole("button", { name: /log in/i }).click()]);
+    const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: callbackApp.url, scope: "profile diary:read", state: "s-1", code_challenge: challenge, code_challenge_method: "S256" });
+    await logInInChromium(page, `${server.url}/oauth2/authorize?${query}`, user);
     return user;
   }
 
@@ -50,14 +31,14 @@ describe("OAuth 2 consent and connected apps in Chromium", { skip }, () => {
   });
 
   it("login, consent naming the app and its access in plain words, Allow, then Revoke on the connected-apps page", { timeout: 60_000 }, async () => {
-    const { client, secrets } = await createTestClient(server.deps, { name: "Run Tracker", redirectUris: [redirectUri] });
+    const { client, secrets } = await createTestClient(server.deps, { name: "Run Tracker", redirectUris: [callbackApp.url] });
     const auth = basic(client.id, secrets?.clientSecret ?? "");
     const pkce = createPkce();
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await startAuthorization(page, client.id, pkce.challenge);
     assert.equal(await page.locator("#client-name").textContent(), "Run Tracker");
     assert.deepEqual(await page.locator("li[data-scope]").allTextContents(), ["See your fitgate profile (your user id and email address)", "See the foods you logged in your food diary"]);
-    await Promise.all([page.waitForURL(`${redirectUri}**`), page.getByRole("button", { name: "Allow" }).click()]);
+    await answerConsent(page, "Allow", callbackApp.url);
     const callback = new URL(page.url());
     assert.equal(callback.searchParams.get("state"), "s-1");
     assert.equal(callback.searchParams.get("iss"), server.url);
@@ -82,10 +63,10 @@ describe("OAuth 2 consent and connected apps in Chromium", { skip }, () => {
   });
 
   it("Deny sends the person back to the app with access_denied and no code", { timeout: 60_000 }, async () => {
-    const { client } = await createTestClient(server.deps, { name: "Nosy App", redirectUris: [redirectUri] });
-    const page = await browser.newPage();
+    const { client } = await createTestClient(server.deps, { name: "Nosy App", redirectUris: [callbackApp.url] });
+    const page = await browser().newPage();
     await startAuthorization(page, client.id, createPkce().challenge);
-    await Promise.all([page.waitForURL(`${redirectUri}**`), page.getByRole("button", { name: "Deny" }).click()]);
+    await answerConsent(page, "Deny", callbackApp.url);
     const callback = new URL(page.url());
     assert.equal(callback.searchParams.get("error"), "access_denied");
     assert.equal(callback.searchParams.get("state"), "s-1");

@@ -2,36 +2,26 @@
 // an application, copies its secret, reloads and no longer sees it; a form sent without its
 // CSRF token is refused.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import { sha256Hex } from "../../src/security/random.ts";
 import { findClientById } from "../../src/store/kysely/clients.ts";
-import { startTestServer, type TestApp } from "../helpers/app.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { browserSkipReason, useBrowser } from "../helpers/browser.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const [sqlite] = await databaseTargets();
 const skip = browserSkipReason();
 
 describe("the developer portal in Chromium", { skip }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  let browser: Browser;
-  let context: BrowserContext;
+  const server = useTestServer(sqlite!);
+  const browser = useBrowser();
   let page: Page;
 
   before(async () => {
-    database = await sqlite!.open();
-    server = await startTestServer(database);
-    browser = await launchBrowser();
-    context = await browser.newContext();
+    const context = await browser().newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     page = await context.newPage();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
   });
 
   it("signs up, logs out and logs back in", async () => {
@@ -79,7 +69,7 @@ describe("the developer portal in Chromium", { skip }, () => {
     await page.getByRole("button", { name: "Copied" }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
 
-    const client = await findClientById(database.db, clientId);
+    const client = await findClientById(server.database.db, clientId);
     assert.equal(client?.secretHash, sha256Hex(secret), "the copied secret is the app's secret");
 
     await page.reload();
@@ -97,22 +87,22 @@ describe("the developer portal in Chromium", { skip }, () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByRole("heading", { name: "Form expired" }).waitFor();
     const clientId = new URL(before).pathname.split("/").pop() ?? "";
-    assert.equal((await findClientById(database.db, clientId))?.name, "Calorie Counter");
+    assert.equal((await findClientById(server.database.db, clientId))?.name, "Calorie Counter");
   });
 
   it("asks before rotating secrets; once confirmed, shows the new ones once and the old hash is gone", async () => {
     await page.goto(`${server.url}/developer`);
     await page.getByRole("link", { name: "Calorie Counter" }).click();
     const clientId = await page.locator("#client-id").innerText();
-    const before = (await findClientById(database.db, clientId))?.secretHash;
+    const before = (await findClientById(server.database.db, clientId))?.secretHash;
     page.once("dialog", (dialog) => void dialog.dismiss());
     await page.getByRole("button", { name: "Rotate secrets" }).click();
-    assert.equal((await findClientById(database.db, clientId))?.secretHash, before, "dismissed: nothing changed");
+    assert.equal((await findClientById(server.database.db, clientId))?.secretHash, before, "dismissed: nothing changed");
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Rotate secrets" }).click();
     await page.locator("#client-secret").waitFor();
     const secret = await page.locator("#client-secret").innerText();
-    assert.equal((await findClientById(database.db, clientId))?.secretHash, sha256Hex(secret));
+    assert.equal((await findClientById(server.database.db, clientId))?.secretHash, sha256Hex(secret));
     await page.reload();
     assert.equal(await page.locator("#client-secret").count(), 0);
   });
@@ -125,6 +115,6 @@ describe("the developer portal in Chromium", { skip }, () => {
     await page.getByRole("button", { name: "Delete application" }).click();
     await page.waitForURL(`${server.url}/developer`);
     assert.equal(await page.getByRole("link", { name: "Calorie Counter" }).count(), 0);
-    assert.equal(await findClientById(database.db, clientId), null);
+    assert.equal(await findClientById(server.database.db, clientId), null);
   });
 });

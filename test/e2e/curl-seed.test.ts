@@ -3,11 +3,11 @@
 // literal "Content-Type: application/json" request with the parameters in the query.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { seedFoods } from "../../src/foods/seed.ts";
-import { createTestClient, startTestServer, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestClient } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const run = promisify(execFile);
 const curl = async (...args: string[]) => (await run("curl", ["--silent", "--show-error", "--max-time", "10", ...args])).stdout;
@@ -16,23 +16,15 @@ const [sqlite] = await databaseTargets();
 const curlMissing = await run("curl", ["--version"]).then(() => false, () => "curl is not installed");
 
 describe("seed 004's curl calls", { skip: curlMissing }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
+  const server = useTestServer(sqlite!, { seedFoods: true });
   let clientId: string;
   let clientSecret: string;
 
   before(async () => {
-    database = await (sqlite as NonNullable<typeof sqlite>).open();
-    server = await startTestServer(database);
-    await seedFoods(server.deps.db, server.deps.dialect, new Date());
     const { client, secrets } = await createTestClient(server.deps, { scopes: ["basic", "premier", "barcode"], defaultScopes: ["basic", "premier", "barcode"] });
     assert.ok(secrets);
     clientId = client.id;
     clientSecret = secrets.clientSecret;
-  });
-  after(async () => {
-    await server.close();
-    await database.close();
   });
 
   const token = async () => {

@@ -6,11 +6,11 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { describe, it } from "node:test";
+import { createTestClient, createTestUser, freePort } from "../helpers/app.ts";
+import { browserSkipReason, logInAndAllow, useBrowser } from "../helpers/browser.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const [sqlite] = await databaseTargets();
@@ -44,35 +44,16 @@ function runDemo(args: string[]): Demo {
   };
 }
 
-async function logInAndAllow(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("button", { name: "Allow" }).click();
-}
-
 describe("npx fitgate demo, driven by Chromium", { skip, timeout: 120_000 }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  let browser: Browser;
-  before(async () => {
-    database = await sqlite!.open();
-    server = await startTestServer(database);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const server = useTestServer(sqlite!);
+  const browser = useBrowser();
 
   async function setUp() {
     const port = await freePort();
     const redirect = `http://localhost:${port}/callback`;
     const registered = await createTestClient(server.deps, { redirectUris: [redirect], callbackUrls: [redirect] });
     const user = await createTestUser(server.deps);
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     return { port, registered, user, page };
   }
 

@@ -2,29 +2,21 @@
 // openid-client (RFC 8414 discovery, code + PKCE with Basic auth — ids form-encoded —, RFC 9207
 // iss check, refresh, revocation, introspection) and simple-oauth2 (client credentials).
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import * as oidc from "openid-client";
 import { ClientCredentials } from "simple-oauth2";
 import { verifyBearerToken } from "../../src/http/bearer.ts";
-import { createTestClient, startTestServer } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestClient } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { authorizeThroughConsent, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 import { loggedInPageClient } from "../helpers/pages.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
 
 for (const target of targets) {
   describe(`OAuth 2 client libraries against fitgate on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let server: Awaited<ReturnType<typeof startTestServer>>;
-    before(async () => {
-      database = await target.open();
-      server = await startTestServer(database);
-    });
-    after(async () => {
-      await server?.close();
-      await database?.close();
-    });
+    const server = useTestServer(target);
 
     it("openid-client: discovery, code + PKCE, refresh, introspection and revocation", async () => {
       const { client, secrets } = await createTestClient(server.deps, { refreshRotation: true });

@@ -2,13 +2,14 @@
 // OAuth2Session, a real callback server on a free port, fetch_token with the Api-Key header, an
 // API call, refresh), with the user's login and Allow done in real Chromium.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import { pythonSkipReason, runPythonScript } from "../helpers/python.ts";
+import { createTestClient, createTestUser, freePort } from "../helpers/app.ts";
+import { answerConsent, browserSkipReason, logInInChromium, useBrowser } from "../helpers/browser.ts";
+import { databaseTargets } from "../helpers/databases.ts";
+import { runPythonScript } from "../helpers/python.ts";
+import { pythonSkipReason } from "../helpers/services.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const SCRIPT = fileURLToPath(new URL("./python-oauth2-demo.py", import.meta.url));
 
@@ -16,19 +17,8 @@ const [sqlite] = await databaseTargets();
 const skip = browserSkipReason() || pythonSkipReason() || (sqlite?.skip ?? "no database");
 
 describe("the MapMyFitness tutorial's Python client, the user in Chromium", { skip }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  let browser: Browser;
-  before(async () => {
-    database = await (sqlite?.open() ?? Promise.reject(new Error("no sqlite target")));
-    server = await startTestServer(database);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const server = useTestServer(sqlite!);
+  const browser = useBrowser();
 
   it("authorizes, exchanges the code with Api-Key, calls the API and refreshes", { timeout: 60_000 }, async () => {
     const user = await createTestUser(server.deps);
@@ -41,14 +31,11 @@ describe("the MapMyFitness tutorial's Python client, the user in Chromium", { sk
     try {
       const start = await next();
       assert.equal(start.step, "authorize");
-      const page = await browser.newPage();
-      await page.goto(String(start.url));
-      await page.getByLabel(/email/i).fill(user.email);
-      await page.getByLabel(/password/i).fill(user.password);
-      await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.getByRole("button", { name: /log in/i }).click()]);
+      const page = await browser().newPage();
+      await logInInChromium(page, String(start.url), user);
       assert.equal(await page.locator("#client-name").textContent(), "MapMyFitness demo");
       assert.equal(await page.locator("li[data-scope]").count(), 2, "no scope asked: the app's default scopes, in plain words");
-      await Promise.all([page.waitForURL(`${redirectUri}**`), page.getByRole("button", { name: "Allow" }).click()]);
+      await answerConsent(page, "Allow", redirectUri);
 
       const callback = await next();
       assert.equal(callback.state_matches, true);

@@ -4,7 +4,7 @@
 // ApiError, 20 racing API calls refreshing once, and a grant the user revoked (Revoke on
 // /account/apps) ending in ReauthorizationRequiredError on the next call.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { createFitgateApi } from "../../sdk/src/api/client.ts";
 import { bearerTransport, oauth1Transport } from "../../sdk/src/api/transport.ts";
 import { ApiError, ReauthorizationRequiredError } from "../../sdk/src/errors.ts";
@@ -14,10 +14,10 @@ import { createOAuth2Client } from "../../sdk/src/oauth2/client.ts";
 import { createTokenManager } from "../../sdk/src/oauth2/token-manager.ts";
 import { fitgateOAuth1 } from "../../sdk/src/presets/fitgate.ts";
 import { createMemoryTokenStore } from "../../sdk/src/token-stores/memory.ts";
-import { seedFoods } from "../../src/foods/seed.ts";
-import { createTestClient, createTestUser, startTestServer } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { authorizeWithSdk, createUserAgent } from "./sdk-user-agent.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 /** the id in FatSecret's `{"food_entry_id":{"value":"7"}}` answer */
 function idOf(result: JsonObject, name: string): string {
@@ -29,17 +29,7 @@ function idOf(result: JsonObject, name: string): string {
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`SDK API client against fitgate on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let server: Awaited<ReturnType<typeof startTestServer>>;
-    before(async () => {
-      database = await target.open();
-      await seedFoods(database.db, database.dialect, new Date());
-      server = await startTestServer(database);
-    });
-    after(async () => {
-      await server?.close();
-      await database?.close();
-    });
+    const server = useTestServer(target, { seedFoods: true });
 
     async function userApi(scope?: string) {
       const flow = await authorizeWithSdk(server, { scope });

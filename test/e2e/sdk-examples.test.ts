@@ -6,11 +6,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, it } from "node:test";
-import { seedFoods } from "../../src/foods/seed.ts";
-import { createTestClient, createTestUser, freePort, startTestServer, type TestApp } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { describe, it } from "node:test";
+import { createTestClient, createTestUser, freePort } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { createUserAgent } from "./sdk-user-agent.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const [sqlite] = await databaseTargets();
@@ -29,17 +29,7 @@ function runExample(file: string, env: Record<string, string>, onOutput: (output
 }
 
 describe("the SDK examples against fitgate", { timeout: 60_000 }, () => {
-  let database: TestDatabase;
-  let server: TestApp & { url: string };
-  before(async () => {
-    database = await sqlite!.open();
-    await seedFoods(database.db, database.dialect, new Date());
-    server = await startTestServer(database);
-  });
-  after(async () => {
-    await server?.close();
-    await database?.close();
-  });
+  const server = useTestServer(sqlite!, { seedFoods: true });
 
   it("client-credentials.ts searches the catalogue with the app's own token", async () => {
     const { client, secrets } = await createTestClient(server.deps);

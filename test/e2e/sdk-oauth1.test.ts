@@ -2,29 +2,21 @@
 // three-legged flow with a callback and with oob, GET (FatSecret) and POST token requests,
 // HMAC-SHA1 and HMAC-SHA256, the user's denial, and the server's problems as typed errors.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { OAuth1Error } from "../../sdk/src/errors.ts";
 import { createOAuth1Client, type OAuth1ClientOptions } from "../../sdk/src/oauth1/client.ts";
 import { fitgateOAuth1 } from "../../sdk/src/presets/fitgate.ts";
-import { createTestClient, createTestUser, startTestServer } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { createUserAgent } from "./sdk-user-agent.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const CALLBACK = "http://localhost:12345/callback"; // registered by createTestClient; never listened on
 
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`SDK OAuth 1.0a against fitgate on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let server: Awaited<ReturnType<typeof startTestServer>>;
-    before(async () => {
-      database = await target.open();
-      server = await startTestServer(database);
-    });
-    after(async () => {
-      await server?.close();
-      await database?.close();
-    });
+    const server = useTestServer(target);
 
     async function consumer(options: Partial<OAuth1ClientOptions> = {}) {
       const registered = await createTestClient(server.deps);

@@ -3,7 +3,7 @@
 // refresh, revocation, client credentials, denial, a 20-call race on an expiring token that
 // refreshes once, and a grant the user revoked on /account/apps surfacing as ReauthorizationRequiredError.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { AuthorizationResponseError, OAuth2Error, ReauthorizationRequiredError } from "../../sdk/src/errors.ts";
 import type { FetchLike } from "../../sdk/src/http.ts";
 import { parseAuthorizationResponse } from "../../sdk/src/oauth2/authorization-request.ts";
@@ -12,9 +12,10 @@ import { createTokenManager } from "../../sdk/src/oauth2/token-manager.ts";
 import { discoverFitgate } from "../../sdk/src/presets/fitgate.ts";
 import { createOAuth2ClientFromPreset } from "../../sdk/src/presets/preset.ts";
 import { createMemoryTokenStore } from "../../sdk/src/token-stores/memory.ts";
-import { createTestClient, createTestUser, startTestServer } from "../helpers/app.ts";
-import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
+import { createTestClient, createTestUser } from "../helpers/app.ts";
+import { databaseTargets } from "../helpers/databases.ts";
 import { authorizeWithSdk, createUserAgent } from "./sdk-user-agent.ts";
+import { useTestServer } from "../helpers/suite.ts";
 
 const REDIRECT_URI = "http://localhost:12345/callback"; // never listened on: the user agent stops at the redirect
 
@@ -30,16 +31,7 @@ function countingFetch(): FetchLike & { tokenRequests: number } {
 const targets = await databaseTargets();
 for (const target of targets) {
   describe(`SDK OAuth 2 against fitgate on ${target.dialect}`, { skip: target.skip }, () => {
-    let database: TestDatabase;
-    let server: Awaited<ReturnType<typeof startTestServer>>;
-    before(async () => {
-      database = await target.open();
-      server = await startTestServer(database);
-    });
-    after(async () => {
-      await server?.close();
-      await database?.close();
-    });
+    const server = useTestServer(target);
 
     const authorizeUser = (clientOptions?: (clientId: string) => Partial<OAuth2ClientOptions>, overrides?: Parameters<typeof createTestClient>[1]) =>
       authorizeWithSdk(server, { scope: "profile diary:read", clientOptions, overrides });

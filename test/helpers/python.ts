@@ -1,18 +1,9 @@
 // Python client scripts driven from tests: Debian's /usr/bin/python3 with requests_oauthlib (not a
-// pyenv python on PATH), talking one JSON object per line on stdout and reading lines on stdin.
-import { spawn, spawnSync } from "node:child_process";
+// pyenv python on PATH; services.ts says whether it is there), talking one JSON object per line on
+// stdout and reading lines on stdin.
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-
-export const PYTHON = process.env.FITGATE_TEST_PYTHON ?? "/usr/bin/python3";
-
-/** false, or why the Python tests skip; FITGATE_TEST_REQUIRE_BROWSER=1 (CI) fails instead */
-export function pythonSkipReason(): false | string {
-  const probe = spawnSync(PYTHON, ["-c", "import requests_oauthlib"], { encoding: "utf8" });
-  if (probe.status === 0) return false;
-  const reason = `${PYTHON} cannot import requests_oauthlib (apt-get install -y python3-requests-oauthlib)`;
-  if (process.env.FITGATE_TEST_REQUIRE_BROWSER === "1") throw new Error(reason);
-  return reason;
-}
+import { PYTHON } from "./services.ts";
 
 export type PythonScript = Readonly<{
   /** the next JSON line the script printed */
