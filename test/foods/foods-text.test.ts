@@ -7,6 +7,7 @@ import { buildEverydayFoods } from "../../src/foods/everyday.ts";
 import { parseGtin13 } from "../../src/foods/gtin.ts";
 import { buildIfctFoods } from "../../src/foods/ifct.ts";
 import { indexTermsOf, normalizeSearchText, prefixUpperBound, queryPrefixesOf, singularOf } from "../../src/foods/normalize.ts";
+import { searchTermRowsOf } from "../../src/foods/search-terms.ts";
 
 describe("search text normalization", () => {
   const rows: [string, string][] = [
@@ -28,6 +29,14 @@ describe("search text normalization", () => {
     assert.deepEqual(indexTermsOf("Eggs, scrambled eggs", "Farm Fresh"), [
       { term: "eggs", position: 0 }, { term: "egg", position: 0 }, { term: "scrambled", position: 1 }, { term: "farm", position: 3 }, { term: "fresh", position: 4 },
     ]);
+  });
+
+  test("a food's index rows, in byte order, each carry its previous term, its first word's terms, its group and name length", () => {
+    const rows = searchTermRowsOf({ sourceKey: "fitgate:x", name: "Berries, crème", brandName: "Acme" });
+    assert.deepEqual(rows.map((r) => [r.term, r.prevTerm]), [["acme", null], ["berries", "acme"], ["berry", "berries"], ["creme", "berry"]]);
+    assert.ok(rows.every((r) => r.leadMin === "berries" && r.leadMax === "berry" && r.rankGroup === 0 && r.nameLength === 14));
+    assert.equal(searchTermRowsOf({ sourceKey: "usda:1", name: "🍞 toast", brandName: null })[0]?.nameLength, 7, "characters, not UTF-16 units");
+    assert.equal(searchTermRowsOf({ sourceKey: "usda:1", name: "toast", brandName: null })[0]?.rankGroup, 1);
   });
 
   test("a query keeps at most eight distinct word prefixes", () => {

@@ -2,14 +2,15 @@
 // food_terms table (one query shape, one behaviour on SQLite and PostgreSQL), and lookups.
 import { sql, type Selectable } from "kysely";
 import type { FoodRecord, Nutrients } from "../../foods/food-record.ts";
-import { indexTermsOf, prefixUpperBound } from "../../foods/normalize.ts";
+import { prefixUpperBound } from "../../foods/normalize.ts";
+import { searchTermRowsOf } from "../../foods/search-terms.ts";
 import type { Food, FoodCatalogue, FoodSearchPage, Serving } from "../../protocol/api/store.ts";
 import type { Db, FoodTable, ServingTable } from "./schema.ts";
 import { toSeconds } from "./time.ts";
 
 const BATCH_SIZE = 200;
-/** the everyday foods people log most (foods/everyday.ts) come before raw ingredients that tie with them */
-const CURATED_PREFIX = "fitgate:";
+/** a prefix matching more index rows than this is no candidate to drive a several-word search */
+const DRIVING_COUNT_CAP = 20_000;
 
 /** inserts or replaces (by sourceKey) every food with its servings and search terms; call in a transaction */
 export async function upsertFoods(db: Db, foods: readonly FoodRecord[], now: Date): Promise<number> {
@@ -37,7 +38,10 @@ export async function upsertFoods(db: Db, foods: readonly FoodRecord[], now: Dat
       sodium: s.nutrients.sodium, cholesterol: s.nutrients.cholesterol,
     })));
     if (servings.length > 0) await db.insertInto("servings").values(servings).execute();
-    const terms = batch.flatMap((f) => indexTermsOf(f.name, f.brandName).map((t) => ({ term: t.term, position: t.position, food_id: idOf.get(f.sourceKey) ?? 0 })));
+    const terms = batch.flatMap((f) => searchTermRowsOf(f).map((t) => ({
+      term: t.term, food_id: idOf.get(f.sourceKey) ?? 0, position: t.position, rank_group: t.rankGroup, name_length: t.nameLength,
+      prev_term: t.prevTerm, lead_min: t.leadMin, lead_max: t.leadMax,
+    })));
     if (terms.length > 0) await db.insertInto("food_terms").values(terms).execute();
   }
   return foods.length;
@@ -52,42 +56,45 @@ export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promis
 /**
  * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
  * names starting with the first prefix, then the curated everyday foods, then shorter names,
- * then id (stable paging). One grouped pass over food_terms — a single index range for one
- * word; for several, limited to the foods matching the longest (most selective) prefix, so
- * common words and digits do not multiply the work. The same SQL on both databases.
+ * then id (stable paging). Every ranking input is in food_terms (003-search-index), so both
+ * the page and the count read the index alone: the rarest prefix's range drives, one row per
+ * food (prev_term below the prefix), and each other prefix is an index probe per food.
+ * The same SQL on both databases.
  */
 export async function searchFoods(db: Db, queryPrefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
   // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing
   const prefixes = queryPrefixes.filter((p) => !queryPrefixes.some((q) => q !== p && q.startsWith(p)));
   const [first] = prefixes;
   if (first === undefined) return { total: 0, foods: [] };
-  const inRange = (prefix: string) => sql`(t.term >= ${prefix} and t.term < ${prefixUpperBound(prefix)})`;
-  const longest = [...prefixes].sort((a, b) => b.length - a.length)[0] ?? first;
-  // every prefix matched by some word of the food (max per prefix: cheaper than count(distinct))
-  const everyPrefix = sql.join(prefixes.map((p) => sql`max(case when ${inRange(p)} then 1 else 0 end) = 1`), sql` and `);
-  const matches = sql`
-    select t.food_id,
-      sum(case when t.term in (${sql.join(prefixes)}) then 1 else 0 end) as exact_hits,
-      max(case when t.position = 0 and ${inRange(first)} then 1 else 0 end) as leads
-    from food_terms t
-    where ${prefixes.length === 1 ? sql`true` : sql`t.food_id in (select c.food_id from food_terms c where c.term >= ${longest} and c.term < ${prefixUpperBound(longest)})`}
-      and (${sql.join(prefixes.map(inRange), sql` or `)})
-    group by t.food_id
-    having ${everyPrefix}`;
-  // rank ids only (carrying whole rows through the sort costs more than fetching one page after)
-  const ranked = await sql<{ id: number; total: number }>`
-    select f.id, count(*) over () as total
-    from (${matches}) m inner join foods f on f.id = m.food_id
-    order by m.exact_hits desc, m.leads desc,
-      case when f.source_key >= ${CURATED_PREFIX} and f.source_key < ${prefixUpperBound(CURATED_PREFIX)} then 0 else 1 end,
-      length(f.name), f.id
-    limit ${limit} offset ${offset}`.execute(db);
-  const ids = ranked.rows.map((r) => Number(r.id));
-  let total = Number(ranked.rows[0]?.total ?? 0);
-  if (ids.length === 0 && offset > 0) {
-    const counted = await sql<{ n: number }>`select count(*) as n from (${matches}) m`.execute(db);
-    total = Number(counted.rows[0]?.n ?? 0);
+  const driving = await findRarestPrefix(db, prefixes);
+  const others = prefixes.filter((p) => p !== driving);
+  const inRange = (column: string, prefix: string) => sql`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${prefixUpperBound(prefix)})`;
+  // the food's first term in a prefix's range stands for it: one row per food, and it equals the prefix when matched exactly
+  const firstInRange = (alias: string, prefix: string) => sql`${inRange(`${alias}.term`, prefix)} and (${sql.ref(`${alias}.prev_term`)} is null or ${sql.ref(`${alias}.prev_term`)} < ${prefix})`;
+  const aliases = others.map((_, i) => `o${i}`);
+  const matches = sql`from food_terms t
+    ${sql.join(others.map((p, i) => sql`inner join food_terms ${sql.id(aliases[i] ?? "")} on ${sql.ref(`${aliases[i]}.food_id`)} = t.food_id and ${firstInRange(aliases[i] ?? "", p)}`), sql` `)}
+    where ${firstInRange("t", driving)}`;
+  const exactHits = sql.join([sql`case when t.term = ${driving} then 1 else 0 end`,
+    ...others.map((p, i) => sql`case when ${sql.ref(`${aliases[i]}.term`)} = ${p} then 1 else 0 end`)], sql` + `);
+  const leads = sql`case when ${inRange("t.lead_min", first)} or ${inRange("t.lead_max", first)} then 1 else 0 end`;
+  const order = sql`order by exact_hits desc, leads desc, rank_group, name_length, food_id limit ${limit} offset ${offset}`;
+  const rankable = sql`select t.food_id, ${exactHits} as exact_hits, ${leads} as leads, t.rank_group, t.name_length ${matches}`;
+  let ranked: { food_id: number }[];
+  let total: number;
+  if (others.length === 0) {
+    // one range of the index: a top-N sort, and a count that reads the same range again
+    ranked = (await sql<{ food_id: number }>`select food_id from (${rankable}) m ${order}`.execute(db)).rows;
+    total = Number((await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n ?? 0);
+  } else {
+    // the join's probes are the cost: make them once, then rank and count what they found
+    const rows = (await sql<{ food_id: number; total: number }>`with m as materialized (${rankable})
+      select food_id, (select count(*) from m) as total from m ${order}`.execute(db)).rows;
+    ranked = rows;
+    total = rows.length > 0 ? Number(rows[0]?.total)
+      : offset === 0 ? 0 : Number((await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n ?? 0);
   }
+  const ids = ranked.map((r) => Number(r.food_id));
   if (ids.length === 0) return { total, foods: [] };
   const [rows, servings] = await Promise.all([
     db.selectFrom("foods").selectAll().where("id", "in", ids).execute(),
@@ -100,6 +107,19 @@ export async function searchFoods(db: Db, queryPrefixes: readonly string[], offs
     return row === undefined ? [] : [foodFromRow(row, [servingOf.get(id)].filter((s) => s !== undefined))];
   });
   return { total, foods };
+}
+
+/** the prefix matching the fewest foods (counted up to a cap), longest first among ties */
+async function findRarestPrefix(db: Db, prefixes: readonly string[]): Promise<string> {
+  const byLength = [...prefixes].sort((a, b) => b.length - a.length);
+  if (byLength.length === 1) return byLength[0] ?? "";
+  const counts = await Promise.all(byLength.map(async (p) => {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from food_terms
+      where term >= ${p} and term < ${prefixUpperBound(p)} and (prev_term is null or prev_term < ${p}) limit ${DRIVING_COUNT_CAP}) r`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  }));
+  const rarest = counts.indexOf(Math.min(...counts));
+  return byLength[rarest] ?? "";
 }
 
 export async function findFood(db: Db, id: number): Promise<Food | null> {

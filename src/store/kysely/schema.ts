@@ -199,6 +199,12 @@ export type FoodTermTable = {
   term: string;
   food_id: number;
   position: number;
+  /** 003-search-index: ranking inputs copied from the food (see that migration) */
+  rank_group: number;
+  name_length: number;
+  prev_term: string | null;
+  lead_min: string | null;
+  lead_max: string | null;
 };
 
 export type FoodEntryTable = {
