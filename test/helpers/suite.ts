@@ -61,23 +61,26 @@ function useStartedApp<A extends TestApp>(target: DatabaseTarget, seed: boolean 
   });
 }
 
+/** the suite's database and started app, read through getters (valid once before() has run) */
+class StartedAppAccess<A extends TestApp> implements SuiteApp {
+  readonly #current: () => { database: TestDatabase; started: A };
+  constructor(current: () => { database: TestDatabase; started: A }) { this.#current = current; }
+  get app() { return this.#current().started.app; }
+  get deps() { return this.#current().started.deps; }
+  get database() { return this.#current().database; }
+  protected get started(): A { return this.#current().started; }
+}
+
+class StartedServerAccess extends StartedAppAccess<TestApp & { url: string }> implements SuiteServer {
+  get url() { return this.started.url; }
+}
+
 /** a fitgate app for app.inject() on a fresh database, for the suite */
 export function useTestApp(target: DatabaseTarget, options: SuiteOptions = {}): SuiteApp {
-  const current = useStartedApp(target, options.seedFoods, (database) => createTestApp(database, options));
-  return {
-    get app() { return current().started.app; },
-    get deps() { return current().started.deps; },
-    get database() { return current().database; },
-  };
+  return new StartedAppAccess(useStartedApp(target, options.seedFoods, (database) => createTestApp(database, options)));
 }
 
 /** a fitgate server listening on 127.0.0.1 (issuer = its URL) on a fresh database, for the suite */
 export function useTestServer(target: DatabaseTarget, options: SuiteOptions = {}): SuiteServer {
-  const current = useStartedApp(target, options.seedFoods, (database) => startTestServer(database, options));
-  return {
-    get app() { return current().started.app; },
-    get deps() { return current().started.deps; },
-    get database() { return current().database; },
-    get url() { return current().started.url; },
-  };
+  return new StartedServerAccess(useStartedApp(target, options.seedFoods, (database) => startTestServer(database, options)));
 }
