@@ -6,6 +6,10 @@
 //   npx fitgate client create --name "Diary" --type confidential --redirect-uri http://localhost:12345/callback
 //   FITGATE_CLIENT_ID=… FITGATE_CLIENT_SECRET=… node examples/authorization-code.ts
 //
+// FITGATE_ISSUER (default http://localhost:8080) points it at another fitgate; FITGATE_CALLBACK_PORT
+// (default 12345) must match the registered redirect URI; FITGATE_TOKEN_FILE (default
+// .fitgate-tokens.json) is where the tokens are kept.
+//
 // In an app: import from "@fitgate/sdk", "@fitgate/sdk/file-token-store", "@fitgate/sdk/callback-server".
 import {
   bearerTransport, createFitgateApi, createOAuth2ClientFromPreset, createTokenManager, discoverFitgate,

@@ -5,6 +5,8 @@
 //   npx fitgate client create --name "Food search" --type confidential --scope "basic premier"
 //   FITGATE_CLIENT_ID=… FITGATE_CLIENT_SECRET=… node examples/client-credentials.ts toast
 //
+// FITGATE_ISSUER (default http://localhost:8080) points it at another fitgate.
+//
 // In an app: import { … } from "@fitgate/sdk" instead of the relative path.
 import { bearerTransport, createFitgateApi, createOAuth2Client, createTokenManager, discoverFitgate } from "../sdk/src/index.ts";
 

@@ -5,6 +5,8 @@
 //
 //   npx fitgate client create --name "Diary (OAuth 1)" --type confidential --callback-url http://localhost:12345/callback
 //   FITGATE_CONSUMER_KEY=… FITGATE_CONSUMER_SECRET=… node examples/oauth1-three-legged.ts
+//
+// FITGATE_ISSUER (default http://localhost:8080) points it at another fitgate.
 import { createInterface } from "node:readline/promises";
 import { createFitgateApi, createOAuth1Client, fitgateOAuth1, oauth1Transport } from "../sdk/src/index.ts";
 
