@@ -3,11 +3,11 @@
 // authorization-code grant, OAuth 1.0a 2-legged (consumer only) and 3-legged (access token).
 import assert from "node:assert/strict";
 import type { InjectOptions } from "fastify";
-import { type AppUnderTest, createTestApp, createTestClient, createTestUser, type TestApp } from "../helpers/app.ts";
+import { type AppUnderTest, createTestClient } from "../helpers/app.ts";
 import type { DatabaseTarget } from "../helpers/databases.ts";
 import { basic, createPkce, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
-import { authorizationHeader, authorize, exchange, getRequestToken, ISSUER, parseForm, verifierFromOobPage, type Consumer, type Token } from "../oauth1/oauth1-helpers.ts";
-import { createPageClient, loggedInPageClient, type PageClient } from "../helpers/pages.ts";
+import { authorizationHeader, type Consumer, ISSUER, threeLeggedDance, type Token } from "../oauth1/oauth1-helpers.ts";
+import { loggedInPageClient, type PageClient } from "../helpers/pages.ts";
 import { type SuiteApp, useSuiteValue, useTestApp } from "../helpers/suite.ts";
 
 export type CredentialKind = "client-credentials" | "user-bearer" | "oauth1-2-legged" | "oauth1-3-legged";
@@ -65,13 +65,8 @@ export async function userBearer(t: AppUnderTest, clientId: string, clientSecret
 
 /** the 3-legged OAuth 1.0a dance (oob) for a new user */
 export async function oauth1AccessToken(t: AppUnderTest, consumer: Consumer): Promise<{ token: Token; userId: string; pages: PageClient }> {
-  const { user, page: pages } = await loggedInPageClient(t);
-  const requestToken = await getRequestToken(t.app, consumer);
-  const verifier = verifierFromOobPage(await authorize(pages, requestToken));
-  const response = await exchange(t.app, consumer, requestToken, verifier);
-  assert.equal(response.statusCode, 200, response.body);
-  const form = parseForm(response);
-  return { token: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId: user.id, pages };
+  const { accessToken, userId, pages } = await threeLeggedDance(t, consumer);
+  return { token: accessToken, userId, pages };
 }
 
 /** one application, and each of the four credentials for it (the two user ones for two new users) */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createTestUser } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
-import { authorize, createConsumer, exchange, getRequestToken, ISSUER, parseForm, signedRequest, signerFor, threeLeggedDance, verifierFromOobPage } from "./oauth1-helpers.ts";
+import { authorize, authorizedRequestToken, createConsumer, exchange, getRequestToken, ISSUER, parseForm, signedRequest, signerFor, threeLeggedDance, verifierFromOobPage } from "./oauth1-helpers.ts";
 import { findLiveGrant } from "../../src/store/kysely/grants.ts";
 import { findOAuth1Token } from "../../src/store/kysely/oauth1-tokens.ts";
 import { consentFormFields } from "../helpers/oauth2-flow.ts";
@@ -132,9 +132,7 @@ for (const target of targets) {
 
     it("refuses a wrong verifier with verifier_invalid and still accepts the right one", async () => {
       const consumer = await createConsumer(testApp);
-      const { page: pages } = await loggedInPageClient(testApp);
-      const requestToken = await getRequestToken(testApp.app, consumer);
-      const verifier = verifierFromOobPage(await authorize(pages, requestToken));
+      const { requestToken, verifier } = await authorizedRequestToken(testApp, consumer);
       const wrong = await exchange(testApp.app, consumer, requestToken, "0".repeat(20));
       assert.equal(wrong.statusCode, 401);
       assert.equal(parseForm(wrong).oauth_problem, "verifier_invalid");

@@ -76,17 +76,23 @@ export async function exchange(app: FastifyInstance, consumer: Consumer, request
   });
 }
 
-/** the whole dance through oob: consumer, user, access token */
-export async function threeLeggedDance(testApp: AppUnderTest | TestApp): Promise<{ consumer: Consumer; accessToken: Token; userId: string; pages: PageClient }> {
-  const consumer = await createConsumer(testApp);
+/** the first two legs through oob: a new user logs in and allows `consumer`; the request token and its verifier */
+export async function authorizedRequestToken(testApp: AppUnderTest, consumer: Consumer, issuer = ISSUER): Promise<{ requestToken: Token; verifier: string; userId: string; pages: PageClient }> {
   const { page: pages, user } = await loggedInPageClient(testApp);
-  const issuer = testApp.deps.config.issuer.href.replace(/\/$/, "");
   const requestToken = await getRequestToken(testApp.app, consumer, "oob", issuer);
   const verifier = verifierFromOobPage(await authorize(pages, requestToken));
-  const response = await exchange(testApp.app, consumer, requestToken, verifier, issuer);
+  return { requestToken, verifier, userId: user.id, pages };
+}
+
+/** the whole dance through oob: consumer (a new one unless given), user, access token */
+export async function threeLeggedDance(testApp: AppUnderTest | TestApp, consumer?: Consumer): Promise<{ consumer: Consumer; accessToken: Token; userId: string; pages: PageClient }> {
+  const dancer = consumer ?? await createConsumer(testApp);
+  const issuer = testApp.deps.config.issuer.href.replace(/\/$/, "");
+  const { requestToken, verifier, userId, pages } = await authorizedRequestToken(testApp, dancer, issuer);
+  const response = await exchange(testApp.app, dancer, requestToken, verifier, issuer);
   if (response.statusCode !== 200) throw new Error(`access_token: ${response.statusCode} ${response.body}`);
   const form = parseForm(response);
-  return { consumer, accessToken: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId: user.id, pages };
+  return { consumer: dancer, accessToken: { key: form.oauth_token ?? "", secret: form.oauth_token_secret ?? "" }, userId, pages };
 }
 
 export type SignedRequestOptions = {

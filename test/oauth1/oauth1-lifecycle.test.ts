@@ -4,8 +4,7 @@ import { freePort, withTestApp } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
 // the shared probe: with FITGATE_TEST_REQUIRE_REDIS=1 (CI) a missing Redis fails instead of skipping
 import { REDIS_URL, redisSkipReason } from "../helpers/services.ts";
-import { authorize, createConsumer, exchange, getRequestToken, parseForm, signedRequest, threeLeggedDance, verifierFromOobPage } from "./oauth1-helpers.ts";
-import { loggedInPageClient } from "../helpers/pages.ts";
+import { authorizedRequestToken, createConsumer, exchange, parseForm, signedRequest, threeLeggedDance } from "./oauth1-helpers.ts";
 import { useTestDatabase } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
@@ -18,9 +17,7 @@ for (const target of targets) {
       let clock = Date.now();
       await withTestApp(database, { now: () => new Date(clock), env: { FITGATE_REQUEST_TOKEN_TTL_SECONDS: "60" } }, async (testApp) => {
         const consumer = await createConsumer(testApp);
-        const { page: pages } = await loggedInPageClient(testApp);
-        const requestToken = await getRequestToken(testApp.app, consumer);
-        const verifier = verifierFromOobPage(await authorize(pages, requestToken));
+        const { requestToken, verifier, pages } = await authorizedRequestToken(testApp, consumer);
         clock += 61_000;
         const late = await testApp.app.inject(signedRequest({
           consumer, token: requestToken, path: "/oauth/access_token", oauth: { oauth_verifier: verifier }, timestampSeconds: Math.floor(clock / 1000),
@@ -36,9 +33,7 @@ for (const target of targets) {
     it("exchanges one request token once when many exchanges race", async () => {
       await withTestApp(database, {}, async (testApp) => {
         const consumer = await createConsumer(testApp);
-        const { page: pages } = await loggedInPageClient(testApp);
-        const requestToken = await getRequestToken(testApp.app, consumer);
-        const verifier = verifierFromOobPage(await authorize(pages, requestToken));
+        const { requestToken, verifier } = await authorizedRequestToken(testApp, consumer);
         const responses = await Promise.all(Array.from({ length: 8 }, () => exchange(testApp.app, consumer, requestToken, verifier)));
         assert.deepEqual(responses.map((r) => r.statusCode).sort(), [200, 401, 401, 401, 401, 401, 401, 401]);
       });
