@@ -4,11 +4,11 @@ import { describe, it } from "node:test";
 import { sha256Hex } from "../../src/security/random.ts";
 import { findClientById } from "../../src/store/kysely/clients.ts";
 import { upsertGrant } from "../../src/store/kysely/grants.ts";
-import { connect } from "node:net";
 import { createTestUser, startTestServer } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
-import { createPageClient, loggedInPageClient, type PageClient } from "../helpers/pages.ts";
+import { loggedInPageClient, type PageClient } from "../helpers/pages.ts";
 import { useTestApp } from "../helpers/suite.ts";
+import { rawRequest, sendRawHttp } from "../helpers/raw-http.ts";
 
 const targets = await databaseTargets();
 
@@ -44,18 +44,9 @@ for (const target of targets) {
       // app.inject normalises the target, so this goes over a real socket (RFC 9112 §3.2.2)
       const server = await startTestServer(t.database);
       try {
-        const { port } = new URL(server.url);
-        const head = await new Promise<string>((resolve, reject) => {
-          const socket = connect(Number(port), "127.0.0.1", () => {
-            socket.end("GET http://elsewhere.example/developer/apps/new?x=1 HTTP/1.1\r\nHost: elsewhere.example\r\nConnection: close\r\n\r\n");
-          });
-          let data = "";
-          socket.on("data", (chunk: Buffer) => { data += chunk.toString(); });
-          socket.on("end", () => resolve(data));
-          socket.on("error", reject);
-        });
-        assert.match(head, /^HTTP\/1\.1 303/);
-        assert.match(head, /\r\nlocation: \/login\?return_to=%2Fdeveloper%2Fapps%2Fnew%3Fx%3D1\r\n/i);
+        const response = await sendRawHttp(server.url, rawRequest(server.url, "GET", "http://elsewhere.example/developer/apps/new?x=1", { headers: { Host: "elsewhere.example" } }));
+        assert.equal(response.status, 303);
+        assert.equal(response.header("location"), "/login?return_to=%2Fdeveloper%2Fapps%2Fnew%3Fx%3D1");
       } finally {
         await server.close();
       }

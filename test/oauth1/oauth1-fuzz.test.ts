@@ -3,13 +3,13 @@
 // content types, on both databases (PostgreSQL refuses a NUL that SQLite stores). Every answer
 // under /oauth/ is a form-encoded oauth_problem (or a success), never a server error.
 import assert from "node:assert/strict";
-import { connect } from "node:net";
 import { before, describe, it } from "node:test";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { databaseTargets } from "../helpers/databases.ts";
 import { createConsumer, getRequestToken, parseForm, signedRequest, type Consumer, type Token } from "./oauth1-helpers.ts";
 import { useTestApp, useTestServer } from "../helpers/suite.ts";
+import { rawRequest, sendRawHttp } from "../helpers/raw-http.ts";
 
 const RUNS = { numRuns: 120, interruptAfterTimeLimit: 20_000 };
 const ENDPOINTS = ["/oauth/request_token", "/oauth/access_token", "/oauth/revoke"] as const;
@@ -106,31 +106,18 @@ for (const target of targets) {
   });
 }
 
-/** one raw HTTP/1.1 exchange, for request targets app.inject cannot send */
-function sendRaw(port: number, text: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    let answer = "";
-    const socket = connect(port, "127.0.0.1", () => socket.end(text));
-    socket.on("data", (chunk) => { answer += chunk.toString(); });
-    socket.on("error", reject);
-    socket.on("close", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), body: answer.split("\r\n\r\n").slice(1).join("\r\n\r\n") }));
-  });
-}
-
 describe("a request target in absolute form (GET http://host/path)", { skip: targets[0]?.skip ?? "no database" }, () => {
   const server = useTestServer(targets[0]!);
   it("is signed over the issuer's URL, whatever host it names, and never gives a 500", async () => {
     const consumer = await createConsumer(server);
-    const port = Number(new URL(server.url).port);
-    const rawRequest = (signedUrl: string) => {
+    const signedFor = (signedUrl: string) => {
       const { headers } = signedRequest({ consumer, method: "GET", path: "/oauth/request_token?oauth_callback=oob", signedUrl });
-      return `GET http://evil.example/oauth/request_token?oauth_callback=oob HTTP/1.1\r\nHost: evil.example\r\n`
-        + `Authorization: ${String(headers?.authorization)}\r\nConnection: close\r\n\r\n`;
+      return rawRequest(server.url, "GET", "http://evil.example/oauth/request_token?oauth_callback=oob", { headers: { Host: "evil.example", Authorization: String(headers?.authorization) } });
     };
-    const honest = await sendRaw(port, rawRequest(`${server.url}/oauth/request_token?oauth_callback=oob`));
+    const honest = await sendRawHttp(server.url, signedFor(`${server.url}/oauth/request_token?oauth_callback=oob`));
     assert.equal(honest.status, 200, honest.body);
     assert.match(honest.body, /oauth_callback_confirmed=true/);
-    const forOtherHost = await sendRaw(port, rawRequest("http://evil.example/oauth/request_token?oauth_callback=oob"));
+    const forOtherHost = await sendRawHttp(server.url, signedFor("http://evil.example/oauth/request_token?oauth_callback=oob"));
     assert.equal(forOtherHost.status, 401, forOtherHost.body);
     assert.match(forOtherHost.body, /oauth_problem=signature_invalid/);
   });
