@@ -10,7 +10,7 @@ import { verifyBearerToken } from "../../src/http/bearer.ts";
 import { issueAccessToken } from "../../src/http/oauth2-tokens.ts";
 import { updateClient } from "../../src/store/kysely/clients.ts";
 import { upsertGrant } from "../../src/store/kysely/grants.ts";
-import { createTestClient, createTestUser, DEFAULT_TEST_CLIENT, type TestAppOptions } from "../helpers/app.ts";
+import { createTestClient, createTestUser, DEFAULT_TEST_CLIENT } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
 import { authorizeThroughConsent, authorizeUrl, basic, createPkce, obtainCode, postToken, REDIRECT_URI } from "../helpers/oauth2-flow.ts";
 import { loggedInPageClient } from "../helpers/pages.ts";
@@ -125,12 +125,23 @@ for (const target of targets) {
 
   describe(`OAuth 2 CIDR allowlist behind a proxy on ${target.dialect}`, { skip: target.skip }, () => {
     const t = useTestApp(target, { env: { FITGATE_TRUST_PROXY: "127.0.0.1" } });
-    it("an address the client wrote into X-Forwarded-For ahead of the proxy's own entry does not pass the allowlist", async () => {
+    /** a new client allowed from 198.51.100.0/24; its client_credentials request as forwarded by the trusted proxy at 127.0.0.1 */
+    async function viaProxy() {
       const { client, secrets } = await createTestClient(t.deps, { cidrs: ["198.51.100.0/24"] });
-      const request = (forwardedFor: string) => t.app.inject({
+      return (forwardedFor: string) => t.app.inject({
         method: "POST", url: "/oauth2/token", remoteAddress: "127.0.0.1", payload: "grant_type=client_credentials",
         headers: { authorization: basic(client.id, secrets?.clientSecret ?? ""), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
       });
+    }
+
+    it("with FITGATE_TRUST_PROXY, X-Forwarded-For from the proxy decides the CIDR check", async () => {
+      const request = await viaProxy();
+      assert.equal((await request("198.51.100.7")).statusCode, 200);
+      assert.equal((await request("203.0.113.9")).statusCode, 401);
+    });
+
+    it("an address the client wrote into X-Forwarded-For ahead of the proxy's own entry does not pass the allowlist", async () => {
+      const request = await viaProxy();
       // the proxy appends the address it saw; only the entries from trusted hops count, read from the right
       const spoofed = await request("198.51.100.7, 203.0.113.9");
       assert.equal(spoofed.statusCode, 401, spoofed.body);
