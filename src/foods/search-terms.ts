@@ -18,6 +18,8 @@ export type SearchTermRow = Readonly<{
   /** the smallest and largest of the food's terms at position 0 */
   leadMin: string | null;
   leadMax: string | null;
+  /** all the food's terms in byte order, with a space before, between and after each */
+  allTerms: string;
 }>;
 
 export function searchTermRowsOf(food: Pick<FoodRecord, "sourceKey" | "name" | "brandName">): SearchTermRow[] {
@@ -25,9 +27,10 @@ export function searchTermRowsOf(food: Pick<FoodRecord, "sourceKey" | "name" | "
   const leads = terms.filter((t) => t.position === 0).map((t) => t.term);
   const rankGroup = food.sourceKey.startsWith(CURATED_SOURCE_PREFIX) ? 0 : 1;
   const nameLength = [...food.name].length;
+  const allTerms = ` ${terms.map((t) => t.term).join(" ")} `;
   return terms.map((t, i) => ({
     term: t.term, position: t.position, rankGroup, nameLength,
-    prevTerm: terms[i - 1]?.term ?? null, leadMin: leads[0] ?? null, leadMax: leads[leads.length - 1] ?? null,
+    prevTerm: terms[i - 1]?.term ?? null, leadMin: leads[0] ?? null, leadMax: leads[leads.length - 1] ?? null, allTerms,
   }));
 }
 

@@ -42,7 +42,7 @@ for (const target of targets) {
       for (const food of foods) {
         const rows = await database.db.selectFrom("food_terms").selectAll().where("food_id", "=", food.id).orderBy("term").execute();
         const expected = searchTermRowsOf({ sourceKey: food.source_key, name: food.name, brandName: food.brand_name }).map((t) => ({
-          term: t.term, food_id: food.id, position: t.position, rank_group: t.rankGroup, name_length: t.nameLength, prev_term: t.prevTerm, lead_min: t.leadMin, lead_max: t.leadMax,
+          term: t.term, food_id: food.id, position: t.position, rank_group: t.rankGroup, name_length: t.nameLength, prev_term: t.prevTerm, lead_min: t.leadMin, lead_max: t.leadMax, all_terms: t.allTerms,
         }));
         assert.deepEqual(rows.map((r) => ({ ...r, food_id: Number(r.food_id) })), expected, food.name);
       }

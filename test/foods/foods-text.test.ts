@@ -34,7 +34,7 @@ describe("search text normalization", () => {
   test("a food's index rows, in byte order, each carry its previous term, its first word's terms, its group and name length", () => {
     const rows = searchTermRowsOf({ sourceKey: "fitgate:x", name: "Berries, crème", brandName: "Acme" });
     assert.deepEqual(rows.map((r) => [r.term, r.prevTerm]), [["acme", null], ["berries", "acme"], ["berry", "berries"], ["creme", "berry"]]);
-    assert.ok(rows.every((r) => r.leadMin === "berries" && r.leadMax === "berry" && r.rankGroup === 0 && r.nameLength === 14));
+    assert.ok(rows.every((r) => r.leadMin === "berries" && r.leadMax === "berry" && r.rankGroup === 0 && r.nameLength === 14 && r.allTerms === " acme berries berry creme "));
     assert.equal(searchTermRowsOf({ sourceKey: "usda:1", name: "🍞 toast", brandName: null })[0]?.nameLength, 7, "characters, not UTF-16 units");
     assert.equal(searchTermRowsOf({ sourceKey: "usda:1", name: "toast", brandName: null })[0]?.rankGroup, 1);
   });

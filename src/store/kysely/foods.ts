@@ -40,7 +40,7 @@ export async function upsertFoods(db: Db, foods: readonly FoodRecord[], now: Dat
     if (servings.length > 0) await db.insertInto("servings").values(servings).execute();
     const terms = batch.flatMap((f) => searchTermRowsOf(f).map((t) => ({
       term: t.term, food_id: idOf.get(f.sourceKey) ?? 0, position: t.position, rank_group: t.rankGroup, name_length: t.nameLength,
-      prev_term: t.prevTerm, lead_min: t.leadMin, lead_max: t.leadMax,
+      prev_term: t.prevTerm, lead_min: t.leadMin, lead_max: t.leadMax, all_terms: t.allTerms,
     })));
     if (terms.length > 0) await db.insertInto("food_terms").values(terms).execute();
   }
@@ -56,45 +56,32 @@ export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promis
 /**
  * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
  * names starting with the first prefix, then the curated everyday foods, then shorter names,
- * then id (stable paging). Every ranking input is in food_terms (003-search-index), so both
- * the page and the count read the index alone: the rarest prefix's range drives, one row per
- * food (prev_term below the prefix), and each other prefix is an index probe per food.
- * The same SQL on both databases.
+ * then id (stable paging). Every ranking input is on the food's rows of food_terms
+ * (003-search-index), so the page and the count each read one index range and nothing else:
+ * the rarest prefix's range, one row per food (the first of its terms in the range), the other
+ * prefixes checked on that row's all_terms. The same SQL on both databases.
  */
 export async function searchFoods(db: Db, queryPrefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
-  // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing
-  const prefixes = queryPrefixes.filter((p) => !queryPrefixes.some((q) => q !== p && q.startsWith(p)));
+  // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing;
+  // prefixes are normalized words ([a-z0-9]), so they carry no LIKE wildcards
+  const prefixes = queryPrefixes.filter((p) => /^[a-z0-9]+$/.test(p) && !queryPrefixes.some((q) => q !== p && q.startsWith(p)));
   const [first] = prefixes;
   if (first === undefined) return { total: 0, foods: [] };
   const driving = await findRarestPrefix(db, prefixes);
   const others = prefixes.filter((p) => p !== driving);
-  const inRange = (column: string, prefix: string) => sql`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${prefixUpperBound(prefix)})`;
-  // the food's first term in a prefix's range stands for it: one row per food, and it equals the prefix when matched exactly
-  const firstInRange = (alias: string, prefix: string) => sql`${inRange(`${alias}.term`, prefix)} and (${sql.ref(`${alias}.prev_term`)} is null or ${sql.ref(`${alias}.prev_term`)} < ${prefix})`;
-  const aliases = others.map((_, i) => `o${i}`);
+  const inRange = (column: "t.term" | "t.lead_min" | "t.lead_max", prefix: string) => sql`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${prefixUpperBound(prefix)})`;
   const matches = sql`from food_terms t
-    ${sql.join(others.map((p, i) => sql`inner join food_terms ${sql.id(aliases[i] ?? "")} on ${sql.ref(`${aliases[i]}.food_id`)} = t.food_id and ${firstInRange(aliases[i] ?? "", p)}`), sql` `)}
-    where ${firstInRange("t", driving)}`;
+    where ${firstInRange(driving)} ${sql.join(others.map((p) => sql`and t.all_terms like ${`% ${p}%`}`), sql` `)}`;
   const exactHits = sql.join([sql`case when t.term = ${driving} then 1 else 0 end`,
-    ...others.map((p, i) => sql`case when ${sql.ref(`${aliases[i]}.term`)} = ${p} then 1 else 0 end`)], sql` + `);
-  const leads = sql`case when ${inRange("t.lead_min", first)} or ${inRange("t.lead_max", first)} then 1 else 0 end`;
-  const order = sql`order by exact_hits desc, leads desc, rank_group, name_length, food_id limit ${limit} offset ${offset}`;
-  const rankable = sql`select t.food_id, ${exactHits} as exact_hits, ${leads} as leads, t.rank_group, t.name_length ${matches}`;
-  let ranked: { food_id: number }[];
-  let total: number;
-  if (others.length === 0) {
-    // one range of the index: a top-N sort, and a count that reads the same range again
-    ranked = (await sql<{ food_id: number }>`select food_id from (${rankable}) m ${order}`.execute(db)).rows;
-    total = Number((await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n ?? 0);
-  } else {
-    // the join's probes are the cost: make them once, then rank and count what they found
-    const rows = (await sql<{ food_id: number; total: number }>`with m as materialized (${rankable})
-      select food_id, (select count(*) from m) as total from m ${order}`.execute(db)).rows;
-    ranked = rows;
-    total = rows.length > 0 ? Number(rows[0]?.total)
-      : offset === 0 ? 0 : Number((await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n ?? 0);
-  }
-  const ids = ranked.map((r) => Number(r.food_id));
+    ...others.map((p) => sql`case when t.all_terms like ${`% ${p} %`} then 1 else 0 end`)], sql` + `);
+  const ranked = await sql<{ food_id: number }>`
+    select t.food_id ${matches}
+    order by ${exactHits} desc, case when ${inRange("t.lead_min", first)} or ${inRange("t.lead_max", first)} then 1 else 0 end desc,
+      t.rank_group, t.name_length, t.food_id
+    limit ${limit} offset ${offset}`.execute(db);
+  const counted = await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db);
+  const total = Number(counted.rows[0]?.n ?? 0);
+  const ids = ranked.rows.map((r) => Number(r.food_id));
   if (ids.length === 0) return { total, foods: [] };
   const [rows, servings] = await Promise.all([
     db.selectFrom("foods").selectAll().where("id", "in", ids).execute(),
@@ -109,17 +96,20 @@ export async function searchFoods(db: Db, queryPrefixes: readonly string[], offs
   return { total, foods };
 }
 
+/** a food's first term in the prefix's range: the one row standing for the food, equal to the prefix when it is matched exactly */
+function firstInRange(prefix: string) {
+  return sql`t.term >= ${prefix} and t.term < ${prefixUpperBound(prefix)} and (t.prev_term is null or t.prev_term < ${prefix})`;
+}
+
 /** the prefix matching the fewest foods (counted up to a cap), longest first among ties */
 async function findRarestPrefix(db: Db, prefixes: readonly string[]): Promise<string> {
   const byLength = [...prefixes].sort((a, b) => b.length - a.length);
   if (byLength.length === 1) return byLength[0] ?? "";
   const counts = await Promise.all(byLength.map(async (p) => {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from food_terms
-      where term >= ${p} and term < ${prefixUpperBound(p)} and (prev_term is null or prev_term < ${p}) limit ${DRIVING_COUNT_CAP}) r`.execute(db);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from food_terms t where ${firstInRange(p)} limit ${DRIVING_COUNT_CAP}) r`.execute(db);
     return Number(rows[0]?.n ?? 0);
   }));
-  const rarest = counts.indexOf(Math.min(...counts));
-  return byLength[rarest] ?? "";
+  return byLength[counts.indexOf(Math.min(...counts))] ?? "";
 }
 
 export async function findFood(db: Db, id: number): Promise<Food | null> {

@@ -205,6 +205,7 @@ export type FoodTermTable = {
   prev_term: string | null;
   lead_min: string | null;
   lead_max: string | null;
+  all_terms: string;
 };
 
 export type FoodEntryTable = {
