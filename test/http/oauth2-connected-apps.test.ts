@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { findGrantById, upsertGrant } from "../../src/store/kysely/grants.ts";
 import { createTestClient, createTestUser } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
-import { createPageClient, loggedInPageClient } from "../helpers/pages.ts";
+import { loggedInPageClient } from "../helpers/pages.ts";
 import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
