@@ -1,4 +1,4 @@
-import { html } from "./html.ts";
+import { html, type Html } from "./html.ts";
 import { csrfField, describedBy, fieldError, renderPage, type PageContext } from "./layout.ts";
 
 export type AccountFormView = Readonly<{
@@ -15,40 +15,50 @@ function query(returnTo: string | null): string {
   return returnTo === null ? "" : `?return_to=${encodeURIComponent(returnTo)}`;
 }
 
-export function renderLoginPage(context: PageContext, view: AccountFormView): string {
-  return renderPage("Log in", context, html`
-<h1>Log in to fitgate</h1>
+type AccountForm = Readonly<{
+  title: string;
+  heading: string;
+  action: "/login" | "/signup";
+  emailAutocomplete: string;
+  passwordLabel: Html;
+  passwordAttributes: Html;
+  submit: string;
+  other: Html;
+}>;
+
+function renderAccountForm(context: PageContext, view: AccountFormView, form: AccountForm): string {
+  return renderPage(form.title, context, html`
+<h1>${form.heading}</h1>
 ${view.errors.form === undefined ? "" : html`<p class="error" role="alert">${view.errors.form}</p>`}
-<form method="post" action="/login" class="stack">
+<form method="post" action="${form.action}" class="stack">
   ${csrfField(context.csrfToken)}
   ${returnToField(view.returnTo)}
   <label for="email">Email</label>
-  <input id="email" name="email" type="email" autocomplete="username" required value="${view.email}"${describedBy("email", view.errors.email)}>
+  <input id="email" name="email" type="email" autocomplete="${form.emailAutocomplete}" required value="${view.email}"${describedBy("email", view.errors.email)}>
   ${fieldError("email", view.errors.email)}
-  <label for="password">Password</label>
-  <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy("password", view.errors.password)}>
+  <label for="password">${form.passwordLabel}</label>
+  <input id="password" name="password" type="password"${form.passwordAttributes} required${describedBy("password", view.errors.password)}>
   ${fieldError("password", view.errors.password)}
-  <button type="submit">Log in</button>
+  <button type="submit">${form.submit}</button>
 </form>
-<p>New to fitgate? <a href="/signup${query(view.returnTo)}">Create an account</a>.</p>`);
+${form.other}`);
+}
+
+export function renderLoginPage(context: PageContext, view: AccountFormView): string {
+  return renderAccountForm(context, view, {
+    title: "Log in", heading: "Log in to fitgate", action: "/login", emailAutocomplete: "username",
+    passwordLabel: html`Password`, passwordAttributes: html` autocomplete="current-password"`, submit: "Log in",
+    other: html`<p>New to fitgate? <a href="/signup${query(view.returnTo)}">Create an account</a>.</p>`,
+  });
 }
 
 export function renderSignupPage(context: PageContext, view: AccountFormView): string {
-  return renderPage("Sign up", context, html`
-<h1>Create your fitgate account</h1>
-${view.errors.form === undefined ? "" : html`<p class="error" role="alert">${view.errors.form}</p>`}
-<form method="post" action="/signup" class="stack">
-  ${csrfField(context.csrfToken)}
-  ${returnToField(view.returnTo)}
-  <label for="email">Email</label>
-  <input id="email" name="email" type="email" autocomplete="email" required value="${view.email}"${describedBy("email", view.errors.email)}>
-  ${fieldError("email", view.errors.email)}
-  <label for="password">Password <small>(at least 8 characters)</small></label>
-  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"${describedBy("password", view.errors.password)}>
-  ${fieldError("password", view.errors.password)}
-  <button type="submit">Sign up</button>
-</form>
-<p>Already have an account? <a href="/login${query(view.returnTo)}">Log in</a>.</p>`);
+  return renderAccountForm(context, view, {
+    title: "Sign up", heading: "Create your fitgate account", action: "/signup", emailAutocomplete: "email",
+    passwordLabel: html`Password <small>(at least 8 characters)</small>`, passwordAttributes: html` autocomplete="new-password" minlength="8"`,
+    submit: "Sign up",
+    other: html`<p>Already have an account? <a href="/login${query(view.returnTo)}">Log in</a>.</p>`,
+  });
 }
 
 export function renderHomePage(context: PageContext): string {
