@@ -77,6 +77,12 @@ for (const target of targets) {
       });
     }
 
+    test("a prefix no normalized word can start with (a LIKE wildcard, an empty word, upper case) finds nothing", async () => {
+      for (const prefixes of [["%"], ["toast", "%"], ["toast", "_"], ["toast", ""], ["Toast"], ["toast", "oat%"]]) {
+        assert.deepEqual(await searchFoods(database.db, prefixes, 0, 5), { total: 0, foods: [] }, JSON.stringify(prefixes));
+      }
+    });
+
     test("renaming a food on re-import moves it in the ranking at once", async () => {
       await upsertFoods(database.db, [craftedFood("Milk, a much longer name now", null, CRAFTED.findIndex(([n, b]) => n === "Milk" && b === null))], new Date());
       const rows = await database.db.selectFrom("foods").select(["id", "name", "brand_name", "source_key"]).execute();

@@ -10,7 +10,7 @@ import { toSeconds } from "./time.ts";
 
 const BATCH_SIZE = 200;
 /** a prefix matching more index rows than this is no candidate to drive a several-word search */
-const DRIVING_COUNT_CAP = 20_000;
+const DRIVING_COUNT_CAP = 1_000;
 
 /** inserts or replaces (by sourceKey) every food with its servings and search terms; call in a transaction */
 export async function upsertFoods(db: Db, foods: readonly FoodRecord[], now: Date): Promise<number> {
@@ -57,14 +57,16 @@ export async function countFoodsWithSourcePrefix(db: Db, prefix: string): Promis
  * Foods having a word starting with each prefix. Ranked: most words matched exactly, then
  * names starting with the first prefix, then the curated everyday foods, then shorter names,
  * then id (stable paging). Every ranking input is on the food's rows of food_terms
- * (003-search-index), so the page and the count each read one index range and nothing else:
- * the rarest prefix's range, one row per food (the first of its terms in the range), the other
- * prefixes checked on that row's all_terms. The same SQL on both databases.
+ * (003-search-index), so a search reads one index range and nothing else: the rarest prefix's
+ * range, one row per food (the first of its terms in the range), the other prefixes checked on
+ * that row's all_terms — twice for one word (top-N page, count), once for several (their
+ * checks are the cost). The same SQL on both databases.
  */
 export async function searchFoods(db: Db, queryPrefixes: readonly string[], offset: number, limit: number): Promise<FoodSearchPage> {
-  // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing;
-  // prefixes are normalized words ([a-z0-9]), so they carry no LIKE wildcards
-  const prefixes = queryPrefixes.filter((p) => /^[a-z0-9]+$/.test(p) && !queryPrefixes.some((q) => q !== p && q.startsWith(p)));
+  // terms are normalized words: no term starts with anything else (and LIKE sees no wildcards)
+  if (queryPrefixes.some((p) => !/^[a-z0-9]+$/.test(p))) return { total: 0, foods: [] };
+  // "chick chicken" asks for a word starting with "chicken": the shorter prefix adds nothing
+  const prefixes = queryPrefixes.filter((p) => !queryPrefixes.some((q) => q !== p && q.startsWith(p)));
   const [first] = prefixes;
   if (first === undefined) return { total: 0, foods: [] };
   const driving = await findRarestPrefix(db, prefixes);
@@ -74,13 +76,22 @@ export async function searchFoods(db: Db, queryPrefixes: readonly string[], offs
     where ${firstInRange(driving)} ${sql.join(others.map((p) => sql`and t.all_terms like ${`% ${p}%`}`), sql` `)}`;
   const exactHits = sql.join([sql`case when t.term = ${driving} then 1 else 0 end`,
     ...others.map((p) => sql`case when t.all_terms like ${`% ${p} %`} then 1 else 0 end`)], sql` + `);
-  const ranked = await sql<{ food_id: number }>`
-    select t.food_id ${matches}
-    order by ${exactHits} desc, case when ${inRange("t.lead_min", first)} or ${inRange("t.lead_max", first)} then 1 else 0 end desc,
-      t.rank_group, t.name_length, t.food_id
-    limit ${limit} offset ${offset}`.execute(db);
-  const counted = await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
+  const rankable = sql`select t.food_id, ${exactHits} as exact_hits,
+      case when ${inRange("t.lead_min", first)} or ${inRange("t.lead_max", first)} then 1 else 0 end as leads, t.rank_group, t.name_length ${matches}`;
+  const order = sql`order by exact_hits desc, leads desc, rank_group, name_length, food_id limit ${limit} offset ${offset}`;
+  let ranked: { rows: { food_id: number; total?: number }[] };
+  let total: number;
+  if (others.length === 0) {
+    // one range of the index, read twice: a top-N sort, and a count
+    ranked = await sql<{ food_id: number }>`select food_id from (${rankable}) m ${order}`.execute(db);
+    total = Number((await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n ?? 0);
+  } else {
+    // the words checked on each row of the driving range are the cost: check them once, then rank and count the foods kept
+    ranked = await sql<{ food_id: number; total: number }>`with m as materialized (${rankable})
+      select food_id, (select count(*) from m) as total from m ${order}`.execute(db);
+    total = ranked.rows.length > 0 || offset === 0 ? Number(ranked.rows[0]?.total ?? 0)
+      : Number((await sql<{ n: number }>`select count(*) as n ${matches}`.execute(db)).rows[0]?.n ?? 0);
+  }
   const ids = ranked.rows.map((r) => Number(r.food_id));
   if (ids.length === 0) return { total, foods: [] };
   const [rows, servings] = await Promise.all([
