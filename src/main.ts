@@ -21,9 +21,9 @@ export const USAGE = `usage: fitgate <command> [flags]
   client create --name N --type confidential|public [--redirect-uri U]... [--callback-url U]...
                 [--scope "s1 s2"] [--default-scope "s1"] [--cidr C]... [--refresh-rotation on|off]
                 [--introspect] [--description D] [--website U] [--owner EMAIL] [--json]
-  demo [--issuer URL] --client-id ID --client-secret S [--scope "s1 s2"] [--port 12345] [--no-browser]
+  demo [--issuer URL] --client-id ID --client-secret S [--scope "s1 s2"] [--port 12345] [--timeout SECONDS] [--no-browser]
                                      replay the MapMyFitness OAuth 2 tutorial against a fitgate
-  demo --oauth1 --consumer-key K --consumer-secret S [--oob] [--issuer URL] [--port 12345] [--no-browser]
+  demo --oauth1 --consumer-key K --consumer-secret S [--oob] [--issuer URL] [--port 12345] [--timeout SECONDS] [--no-browser]
                                      replay FatSecret's three-legged OAuth 1.0a flow
 
 Configuration comes from FITGATE_* environment variables (see README.md).`;

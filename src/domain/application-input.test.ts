@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkUrl, parseApplicationInput, splitList, type RawApplicationInput } from "./application-input.ts";
+import { checkUrl, parseApplicationInput, splitLines, splitList, type RawApplicationInput } from "./application-input.ts";
 
 const valid: RawApplicationInput = {
   name: "Calorie Counter", type: "confidential", scopes: ["basic", "diary:read"],
@@ -34,6 +34,7 @@ describe("application registration input", () => {
     ["no scope", { ...valid, scopes: [] }, "scopes"],
     ["a default scope outside the scopes", { ...valid, defaultScopes: ["weight:read"] }, "defaultScopes"],
     ["a malformed CIDR", { ...valid, cidrs: ["10.0.0.0/40"] }, "cidrs"],
+    ["OAuth 1 callback URLs on a public app", { ...valid, type: "public", callbackUrls: ["https://app.example/oauth1"] }, "callbackUrls"],
     ["a website that is not a URL", { ...valid, website: "my site" }, "website"],
   ];
   for (const [what, input, field] of fieldCases) {
@@ -51,7 +52,8 @@ describe("application registration input", () => {
     }
   });
 
-  it("splits textarea lists on lines, spaces and commas", () => {
-    assert.deepEqual(splitList("https://a/cb\r\n https://b/cb, 10.0.0.0/8\n\n"), ["https://a/cb", "https://b/cb", "10.0.0.0/8"]);
+  it("splits CIDR lists on lines, spaces and commas, and URL lists on lines only", () => {
+    assert.deepEqual(splitList("10.0.0.0/8\r\n 192.0.2.0/24, 2001:db8::/32\n\n"), ["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32"]);
+    assert.deepEqual(splitLines("https://a/cb?x=1,2\r\n  not a url \n\n"), ["https://a/cb?x=1,2", "not a url"]);
   });
 });

@@ -60,6 +60,8 @@ export function parseApplicationInput(raw: RawApplicationInput): Validated<Appli
   const callbackUrls = unique(raw.callbackUrls ?? []);
   const callbackProblem = checkUrlList(callbackUrls);
   if (callbackProblem !== null) errors.callbackUrls = callbackProblem;
+  // OAuth 1.0a signs with a consumer secret, which a public client cannot keep
+  else if (type === "public" && callbackUrls.length > 0) errors.callbackUrls = "Public applications cannot use OAuth 1.0a (it needs a consumer secret): leave this empty, or register a confidential application.";
 
   const scopes = unique(raw.scopes ?? []);
   const unknownScope = scopes.find((s) => findScope(s) === null);
@@ -100,9 +102,14 @@ export function parseApplicationInput(raw: RawApplicationInput): Validated<Appli
   };
 }
 
-/** a textarea with one entry per line (or several separated by spaces or commas) */
+/** a textarea with one entry per line (or several separated by spaces or commas): CIDR ranges */
 export function splitList(text: string | undefined): string[] {
   return (text ?? "").split(/[\s,]+/).filter((line) => line !== "");
+}
+
+/** a textarea of URLs, one per line: a URL may hold a comma, and a line with spaces is one bad entry */
+export function splitLines(text: string | undefined): string[] {
+  return (text ?? "").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
 }
 
 function unique(values: readonly string[]): string[] {

@@ -1,6 +1,6 @@
 // The developer portal (SPEC §5): /developer and /developer/apps/…
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { parseApplicationInput, splitList, type RawApplicationInput } from "../../domain/application-input.ts";
+import { parseApplicationInput, splitLines, splitList, type RawApplicationInput } from "../../domain/application-input.ts";
 import type { Client } from "../../domain/client.ts";
 import { registerApplication, removeApplication, rotateApplicationSecrets, type IssuedSecrets } from "../../services/applications.ts";
 import { findClientById, listClientsOfOwner, updateClient } from "../../store/kysely/clients.ts";
@@ -22,8 +22,8 @@ function rawInputFromForm(form: URLSearchParams): RawApplicationInput {
     description: formField(form, "description"),
     website: formField(form, "website"),
     type: formField(form, "type"),
-    redirectUris: splitList(formField(form, "redirect_uris")),
-    callbackUrls: splitList(formField(form, "callback_urls")),
+    redirectUris: splitLines(formField(form, "redirect_uris")),
+    callbackUrls: splitLines(formField(form, "callback_urls")),
     scopes: formFields(form, "scopes"),
     defaultScopes: formFields(form, "default_scopes"),
     cidrs: splitList(formField(form, "cidrs")),
