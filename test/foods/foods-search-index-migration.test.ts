@@ -21,10 +21,11 @@ const targets = await databaseTargets();
 for (const target of targets) {
   describe(`search index migration on ${target.dialect}`, { skip: target.skip }, () => {
     let database: TestDatabase;
+    let migrator: Migrator;
     before(async () => {
       database = await target.open({ migrate: false });
       const schema = database.dialect === "postgres" ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s : undefined;
-      const migrator = new Migrator({ db: database.db, ...(schema === undefined ? {} : { migrationTableSchema: schema }), provider: { getMigrations: async () => ({ ...migrations }) } });
+      migrator = new Migrator({ db: database.db, ...(schema === undefined ? {} : { migrationTableSchema: schema }), provider: { getMigrations: async () => ({ ...migrations }) } });
       const { error } = await migrator.migrateTo("002-api-data");
       if (error !== undefined) throw error;
       // the catalogue as 002 wrote it: terms with their positions only
@@ -53,6 +54,16 @@ for (const target of targets) {
       assert.deepEqual([toast.total, toast.foods[0]?.name, toast.foods[1]?.id], [2, "Toast, white bread", 2]);
       assert.equal((await searchFoods(database.db, queryPrefixesOf("berr"), 0, 5)).total, 1);
       assert.equal((await searchFoods(database.db, queryPrefixesOf("egg creme"), 0, 5)).total, 1);
+    });
+
+    test("undoing the migration leaves 002's terms, and redoing it gives the same index", async () => {
+      const before = await database.db.selectFrom("food_terms").selectAll().orderBy("term").orderBy("food_id").execute();
+      const { error: downError } = await migrator.migrateTo("002-api-data");
+      if (downError !== undefined) throw downError;
+      const plain = await sql<{ term: string; food_id: number; position: number }>`select term, food_id, position from food_terms order by term, food_id`.execute(database.db);
+      assert.deepEqual(plain.rows.map((r) => [r.term, Number(r.food_id), r.position]), before.map((r) => [r.term, Number(r.food_id), r.position]));
+      await migrateToLatest(database.db);
+      assert.deepEqual(await database.db.selectFrom("food_terms").selectAll().orderBy("term").orderBy("food_id").execute(), before);
     });
   });
 }
