@@ -56,7 +56,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     reply.header("x-request-id", request.id);
     return payload;
   });
-  registerErrorHandling(app, [oauth1ErrorFamily(deps), oauth2ErrorFamily(), apiErrorFamily({ showBaseString: !deps.config.production })], pageErrorFamily(deps));
+  registerErrorHandling(app, [oauth1ErrorFamily(deps), oauth2ErrorFamily(), apiErrorFamily({ showBaseString: !deps.config.production, oauth1Realm: deps.config.issuer.origin })], pageErrorFamily(deps));
 
   registerHealthRoutes(app, deps);
   registerStaticRoutes(app);

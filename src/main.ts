@@ -49,7 +49,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: { options: {}, run: (config, io) => serveCommand(config, io) },
   migrate: { options: { json }, run: (config, io, flags) => migrateCommand(config, io, flags.json === true) },
   "keys rotate": { options: { json }, run: (config, io, flags) => keysRotateCommand(config, io, flags.json === true) },
-  "foods import": { options: { json }, positionals: true, run: (config, io, flags, positionals) => foodsImportCommand(config, io, positionals[0], flags.json === true) },
+  "foods import": {
+    options: { json }, positionals: true,
+    run: (config, io, flags, positionals) => {
+      if (positionals.length > 1) throw new UsageError(`expected one PATH, got ${positionals.length}: ${positionals.join(" ")}`);
+      return foodsImportCommand(config, io, positionals[0], flags.json === true);
+    },
+  },
   "user create": {
     options: { email: { type: "string" }, "password-stdin": { type: "boolean" }, json },
     run: (config, io, flags) => userCreateCommand(config, io, flags as UserCreateFlags),

@@ -24,7 +24,7 @@ export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply
  * production) a signature_invalid names the base string fitgate computed, as /oauth/* does with
  * debug_sbs: comparing it with the client's is how a developer finds what was signed wrong.
  */
-export function apiErrorOf(error: unknown, status: number, showBaseString = false): ApiError {
+export function apiErrorOf(error: unknown, status: number, options: ApiErrorOptions): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof BearerTokenError) {
     if (error.credentialsMissing) return new ApiError(10, "Missing credentials: send Authorization: Bearer <access token>, or sign the request with OAuth 1.0a", { wwwAuthenticate: error.wwwAuthenticate });
@@ -34,8 +34,8 @@ export function apiErrorOf(error: unknown, status: number, showBaseString = fals
   }
   if (error instanceof OAuth1Problem) {
     const code = OAUTH1_CODES[error.problem] ?? 1;
-    const debug = showBaseString && error.baseString !== null ? ` debug_sbs: ${error.baseString}` : "";
-    return new ApiError(code, `${error.problem}: ${error.advice}${debug}`, { status: error.status, wwwAuthenticate: error.status === 401 ? `OAuth realm="fitgate"` : null });
+    const debug = options.showBaseString && error.baseString !== null ? ` debug_sbs: ${error.baseString}` : "";
+    return new ApiError(code, `${error.problem}: ${error.advice}${debug}`, { status: error.status, wwwAuthenticate: error.status === 401 ? `OAuth realm="${options.oauth1Realm}"` : null });
   }
   if (status === 413) return new ApiError(111, "Request too large: the body is larger than fitgate accepts");
   if (status === 415) return new ApiError(112, "Unsupported content type: send parameters in the query string, a form (application/x-www-form-urlencoded) or a JSON object");
@@ -65,12 +65,19 @@ export function allowedMethodsOf(path: string): string[] {
   return [...allowed];
 }
 
-export function apiErrorFamily(options: { showBaseString: boolean }): ErrorFamily {
+export type ApiErrorOptions = Readonly<{
+  /** development only: name the OAuth 1 base string fitgate computed */
+  showBaseString: boolean;
+  /** the realm of OAuth 1 challenges: the same as /oauth/* sends */
+  oauth1Realm: string;
+}>;
+
+export function apiErrorFamily(options: ApiErrorOptions): ErrorFamily {
   return {
     name: "api",
     matches: isApiPath,
     render(error: unknown, status: number, _request: FastifyRequest, reply: FastifyReply) {
-      return sendApiError(reply, apiErrorOf(error, status, options.showBaseString));
+      return sendApiError(reply, apiErrorOf(error, status, options));
     },
     notFound(request, reply) {
       const path = routedPathOf(request.url);

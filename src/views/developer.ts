@@ -5,11 +5,12 @@ import { SCOPE_CATALOGUE } from "../domain/scopes.ts";
 import { html, type Html } from "./html.ts";
 import { csrfField, describedBy, fieldError, renderPage, type PageContext } from "./layout.ts";
 
-export function renderApplicationList(context: PageContext, clients: readonly Client[]): string {
+export function renderApplicationList(context: PageContext, clients: readonly Client[], deleted = false): string {
   const rows = clients.map((c) => html`<li><a href="/developer/apps/${c.id}">${c.name}</a>
     <span class="muted">${c.type} · client id <code>${c.id}</code></span></li>`);
   return renderPage("Developer portal", context, html`
 <h1>Your applications</h1>
+${deleted ? html`<p class="info" role="status">Application deleted: its grants ended and its tokens no longer work.</p>` : ""}
 ${clients.length === 0 ? html`<p>You have not registered an application yet.</p>` : html`<ul class="apps">${rows}</ul>`}
 <p><a class="button" href="/developer/apps/new">Register an application</a></p>`);
 }

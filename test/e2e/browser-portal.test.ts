@@ -113,7 +113,8 @@ describe("the developer portal in Chromium", { skip }, () => {
     const clientId = await page.locator("#client-id").innerText();
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete application" }).click();
-    await page.waitForURL(`${server.url}/developer`);
+    await page.waitForURL(`${server.url}/developer?deleted=1`);
+    assert.match(await page.getByRole("status").innerText(), /Application deleted/);
     assert.equal(await page.getByRole("link", { name: "Calorie Counter" }).count(), 0);
     assert.equal(await findClientById(server.database.db, clientId), null);
   });

@@ -40,6 +40,7 @@ for (const production of [false, true]) describe(`API errors with NODE_ENV ${pro
     assert.equal(response.statusCode, 401, response.body);
     const { error } = response.json() as { error: { code: number; message: string } };
     assert.equal(error.code, 8);
+    assert.equal(response.headers["www-authenticate"], 'OAuth realm="http://localhost:8080"', "the realm /oauth/* uses too");
     const expected = `GET&${encodeURIComponent(`${ISSUER}/rest/server.api`)}&`;
     if (production) assert.ok(!error.message.includes("debug_sbs:"), error.message);
     else assert.ok(error.message.includes(`debug_sbs: ${expected}`), error.message);

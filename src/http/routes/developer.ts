@@ -54,7 +54,8 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: AppDeps): vo
     const current = await requireUser(request, reply, deps);
     if (current === null) return reply;
     const clients = await listClientsOfOwner(deps.db, current.user.id);
-    return sendPage(reply, 200, renderApplicationList(await pageContextOf(request, reply, deps), clients));
+    const deleted = (request.query as Record<string, string | undefined>).deleted === "1";
+    return sendPage(reply, 200, renderApplicationList(await pageContextOf(request, reply, deps), clients, deleted));
   });
 
   app.get("/developer/apps/new", async (request, reply) => {
@@ -134,6 +135,6 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: AppDeps): vo
     if ((await requireCsrfForm(request, reply, deps)) === null) return reply;
     await removeApplication(deps.db, client.id);
     request.log.info({ clientId: client.id }, "application deleted");
-    return reply.redirect("/developer", 303);
+    return reply.redirect("/developer?deleted=1", 303);
   });
 }
