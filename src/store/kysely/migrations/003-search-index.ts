@@ -1,6 +1,6 @@
 // Frozen in time: never edit a migration that has shipped; add the next one instead.
 // The food search index carries each food's ranking inputs, so a search ranks and counts from
-// the index alone, in index order, instead of grouping every match and joining foods:
+// the index alone instead of grouping every match and joining foods:
 //   rank_group   0 for the curated everyday foods ("fitgate:" sources), 1 for the rest
 //   name_length  the food name's length in characters
 //   prev_term    the food's term just before this one in byte order (null for its first):
@@ -10,7 +10,8 @@
 //   all_terms    all the food's terms, space-separated with a space before and after: the
 //                other words of a query are checked on the row itself (like '% toa%'), not
 //                by a probe into the index for each matching food
-// The primary key orders a term's foods as search ranks them. The table is rebuilt, not altered:
+// The primary key starts with the term (a prefix is one range of it) and orders each term's
+// foods by group, name length and id. The table is rebuilt, not altered:
 // one INSERT … SELECT backfills every row (seconds for 640 000 terms) without leaving a dead
 // copy of each row behind on PostgreSQL.
 import { sql, SqliteAdapter, type ColumnDefinitionBuilder, type Kysely } from "kysely";
