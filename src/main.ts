@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { clientCreateCommand, type ClientCreateFlags } from "./commands/client-create.ts";
 import { processIo, UsageError, type CliIo } from "./commands/cli-io.ts";
 import { foodsImportCommand } from "./commands/foods-import.ts";
+import { keysResealCommand } from "./commands/keys-reseal.ts";
 import { keysRotateCommand } from "./commands/keys-rotate.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { serveCommand } from "./commands/serve.ts";
@@ -16,6 +17,8 @@ export const USAGE = `usage: fitgate <command> [flags]
   serve                              run the server (FITGATE_HOST:FITGATE_PORT)
   migrate [--json]                   bring the database schema up to date
   keys rotate [--json]               add a new access-token signing key (old ones verify until their tokens expire)
+  keys reseal [--json]               re-encrypt stored secrets under FITGATE_MASTER_KEY (after moving the old
+                                     key to FITGATE_PREVIOUS_MASTER_KEYS)
   foods import PATH [--json]         load a USDA FoodData Central CSV download (directory or food.csv)
   user create --email E --password-stdin [--json]
   client create --name N --type confidential|public [--redirect-uri U]... [--callback-url U]...
@@ -49,6 +52,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: { options: {}, run: (config, io) => serveCommand(config, io) },
   migrate: { options: { json }, run: (config, io, flags) => migrateCommand(config, io, flags.json === true) },
   "keys rotate": { options: { json }, run: (config, io, flags) => keysRotateCommand(config, io, flags.json === true) },
+  "keys reseal": { options: { json }, run: (config, io, flags) => keysResealCommand(config, io, flags.json === true) },
   "foods import": {
     options: { json }, positionals: true,
     run: (config, io, flags, positionals) => {

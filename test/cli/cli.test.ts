@@ -108,6 +108,23 @@ for (const target of targets) {
       });
     }
 
+    it("rotates the master key: keys reseal re-encrypts every secret under the new key, once", async () => {
+      const created = capture();
+      assert.equal(await runCli(["client", "create", "--name", "Resealed", "--type", "confidential", "--json"], created.io, env), 0);
+      const { client_id, consumer_secret } = JSON.parse(created.out[0] ?? "") as Record<string, string>;
+      const newKey = randomBytes(32).toString("base64");
+      const rotatedEnv = { ...env, FITGATE_MASTER_KEY: newKey, FITGATE_PREVIOUS_MASTER_KEYS: masterKey };
+      const first = capture();
+      assert.equal(await runCli(["keys", "reseal", "--json"], first.io, rotatedEnv), 0, first.err.join("\n"));
+      assert.ok((JSON.parse(first.out[0] ?? "") as { resealed: number }).resealed >= 1);
+      const row = await database.db.selectFrom("clients").select("consumer_secret_sealed").where("id", "=", client_id ?? "").executeTakeFirstOrThrow();
+      const onlyNewKey = createSecretBox([newKey]);
+      assert.equal(onlyNewKey.open(row.consumer_secret_sealed ?? ""), consumer_secret, "opens without the old key");
+      const again = capture();
+      assert.equal(await runCli(["keys", "reseal", "--json"], again.io, rotatedEnv), 0);
+      assert.equal((JSON.parse(again.out[0] ?? "") as { resealed: number }).resealed, 0);
+    });
+
     it("prints the usage for --help after any command", async () => {
       const c = capture();
       assert.equal(await runCli(["demo", "--help"], c.io, env), 0);
