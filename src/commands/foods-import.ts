@@ -39,8 +39,9 @@ export async function importUsdaDownload(db: Kysely<Database>, path: string, io:
       write(Math.min(start + WRITE_CHUNK, read.foods.length), read.foods.length, "foods");
     }
   });
-  // fresh statistics, or PostgreSQL plans searches over the grown term table badly
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze foods, servings, food_terms`.execute(db);
+  // fresh statistics, or PostgreSQL plans searches over the grown term table badly; and a fresh
+  // visibility map, or its index-only scans read the table too until autovacuum comes by
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`vacuum (analyze) foods, servings, food_terms`.execute(db);
   return { imported: read.foods.length, skipped_without_energy: read.skipped, with_barcode: read.foods.filter((f) => f.barcode !== null).length };
 }
 

@@ -20,6 +20,6 @@ export async function seedFoods(db: Kysely<Database>, dialect: Dialect, now: Dat
     if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
     return upsertFoods(trx, foods, now);
   });
-  if (dialect === "postgres") await sql`analyze foods, servings, food_terms`.execute(db);
+  if (dialect === "postgres") await sql`vacuum (analyze) foods, servings, food_terms`.execute(db);
   return written;
 }
