@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { apiErrorFamily } from "./http/api-errors.ts";
+import { registerCors } from "./http/cors.ts";
 import type { AppDeps } from "./http/deps.ts";
 import { registerErrorHandling } from "./http/errors.ts";
 import { registerFormParser } from "./http/forms.ts";
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(cookie);
   registerFormParser(app);
   registerSecurityHeaders(app, { https: deps.config.issuer.protocol === "https:" });
+  registerCors(app);
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-request-id", request.id);
     return payload;
