@@ -15,6 +15,14 @@ describe("return_to after login", () => {
     ["javascript:alert(1)", null],
     ["developer", null],
     ["", null],
+    // dot segments that the URL parser collapses into a protocol-relative path (Location: //evil…)
+    ["/.//evil.example", null],
+    ["/..//evil.example", null],
+    ["/a/..//evil.example", null],
+    ["/%2e//evil.example", null],
+    ["/%2E%2E//evil.example", null],
+    ["/\t/evil.example", null],
+    ["/developer\r\nSet-Cookie: x=1", null],
   ];
   for (const [input, expected] of cases) {
     it(`${expected === null ? "refuses" : "keeps"} ${JSON.stringify(input)}`, () => {

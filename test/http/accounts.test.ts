@@ -75,6 +75,11 @@ for (const target of targets) {
       assert.equal(inside.headers.location, "/oauth2/authorize?client_id=x");
       const outside = await createPageClient(t.app).submit("/login", "/login", { email: user.email, password: user.password, return_to: "//evil.example/" });
       assert.equal(outside.headers.location, "/developer");
+      // dot segments the URL parser collapses into "//evil.example", for a person already logged in
+      const page = createPageClient(t.app);
+      await page.submit("/login", "/login", { email: user.email, password: user.password });
+      const loggedIn = await page.get("/login?return_to=%2F.%2F%2Fevil.example%2F");
+      assert.equal(loggedIn.headers.location, "/developer");
     });
 
     it("gives a new session id at login (no session fixation)", async () => {
