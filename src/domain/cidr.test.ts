@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isAddressAllowed, parseCidr } from "./cidr.ts";
+import { isAddressAllowed, parseCidr, rateLimitSubjectOf } from "./cidr.ts";
 
 describe("CIDR allowlists", () => {
   const parseCases: [string, string | null][] = [
@@ -37,5 +37,22 @@ describe("CIDR allowlists", () => {
     it(`${expected ? "allows" : "refuses"} ${address} for [${list.join(", ")}]`, () => {
       assert.equal(isAddressAllowed(list, address), expected);
     });
+  }
+});
+
+describe("the subject of an address rate limit", () => {
+  const cases: [string, string][] = [
+    ["203.0.113.7", "203.0.113.7"],
+    ["::ffff:203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2:ffff:ffff:ffff:fffe", "2001:db8:1:2::/64"],
+    ["2001:0DB8:0001:0002:0:0:0:9", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["::ffff:1.2.3.4:5", "::ffff:1.2.3.4:5"],
+  ];
+  for (const [address, expected] of cases) {
+    it(`counts ${address} as ${expected}`, () => assert.equal(rateLimitSubjectOf(address), expected));
   }
 });

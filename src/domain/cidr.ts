@@ -36,3 +36,21 @@ export function isAddressAllowed(allowlist: readonly string[], address: string):
   if (version === 0) return false;
   return blocks.check(address, version === 4 ? "ipv4" : "ipv6");
 }
+
+/**
+ * Whom an address-based rate limit counts: an IPv4 address, or the /64 of an IPv6 address. A
+ * single host is usually given a whole IPv6 /64, so counting each address would let it rotate
+ * through 2^64 addresses and never be limited.
+ */
+export function rateLimitSubjectOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped !== undefined) return mapped;
+  const bare = address.split("%")[0] ?? "";
+  if (isIP(bare) !== 6) return address;
+  const groupsOf = (part: string) => (part === "" ? [] : part.split(":")).flatMap((g) => (g.includes(".") ? ["0", "0"] : [g]));
+  const [head = "", tail] = bare.split("::");
+  const first = groupsOf(head);
+  const last = tail === undefined ? [] : groupsOf(tail);
+  const groups = [...first, ...Array<string>(8 - first.length - last.length).fill("0"), ...last];
+  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(":")}::/64`;
+}

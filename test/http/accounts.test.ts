@@ -123,6 +123,34 @@ for (const target of targets) {
       assert.match(locked.body, /Too many failed attempts/);
     });
 
+    it("lets no more than the allowed failures through when guesses arrive in parallel", async () => {
+      const user = await createTestUser(t.deps);
+      const browser = createPageClient(t.app);
+      const token = /name="csrf_token" value="([^"]+)"/.exec((await browser.get("/login")).body)?.[1] ?? "";
+      const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+        browser.post("/login", { csrf_token: token, email: user.email, password: `parallel guess ${i}` })));
+      const checked = guesses.filter((r) => r.statusCode === 401).length;
+      assert.ok(checked <= LOGIN_LIMITS.failuresPerAccount, `${checked} passwords were checked`);
+      assert.equal(guesses.filter((r) => r.statusCode === 429).length, 12 - checked);
+    });
+
+    it("counts login attempts from one IPv6 /64 together, so rotating addresses does not escape the limit", async () => {
+      const browser = createPageClient(t.app);
+      const token = /name="csrf_token" value="([^"]+)"/.exec((await browser.get("/login")).body)?.[1] ?? "";
+      const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+      const statuses: number[] = [];
+      for (let i = 1; i <= LOGIN_LIMITS.attemptsPerAddress + 1; i++) {
+        const response = await t.app.inject({
+          method: "POST", url: "/login", remoteAddress: `2001:db8:77:1:${i.toString(16)}::1`,
+          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+          payload: new URLSearchParams({ csrf_token: token, email: `rotating${i}@example.com`, password: "a wrong passphrase" }).toString(),
+        });
+        statuses.push(response.statusCode);
+      }
+      assert.deepEqual(statuses.slice(0, -1), Array<number>(LOGIN_LIMITS.attemptsPerAddress).fill(401));
+      assert.equal(statuses.at(-1), 429);
+    });
+
     it("sends the security headers on login pages", async () => {
       const response = await t.app.inject({ url: "/login" });
       assert.match(response.headers["content-security-policy"] as string, /frame-ancestors 'none'/);

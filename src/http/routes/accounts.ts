@@ -1,9 +1,10 @@
 // /signup, /login, /logout (SPEC §5).
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { normalizeEmail } from "../../domain/account-input.ts";
+import { rateLimitSubjectOf } from "../../domain/cidr.ts";
 import { sha256Hex } from "../../security/random.ts";
 import { authenticate, signUp } from "../../services/accounts.ts";
-import { hitRateLimit, peekRateLimit, resetRateLimit } from "../../store/kysely/rate-limits.ts";
+import { hitRateLimit, resetRateLimit } from "../../store/kysely/rate-limits.ts";
 import { renderHomePage, renderLoginPage, renderSignupPage } from "../../views/accounts.ts";
 import type { AppDeps } from "../deps.ts";
 import { formField } from "../forms.ts";
@@ -44,18 +45,17 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
       sendPage(reply, status, renderLoginPage(await pageContextOf(request, reply, deps), { email, returnTo, errors: { form: message } }));
 
     const accountKey = `login-failures:${sha256Hex(normalizeEmail(email))}`;
-    const addressAttempts = await hitRateLimit(deps.db, `login-address:${request.ip}`, LOGIN_LIMITS.windowSeconds, now);
+    const addressAttempts = await hitRateLimit(deps.db, `login-address:${rateLimitSubjectOf(request.ip)}`, LOGIN_LIMITS.windowSeconds, now);
     if (addressAttempts > LOGIN_LIMITS.attemptsPerAddress) {
       return refuse(429, "Too many login attempts from your network. Wait 15 minutes and try again.");
     }
-    if ((await peekRateLimit(deps.db, accountKey, LOGIN_LIMITS.windowSeconds, now)) >= LOGIN_LIMITS.failuresPerAccount) {
+    // counted before the password is checked (and forgiven on success): a check-then-count let
+    // any number of parallel guesses through while the first ones were still being verified
+    if ((await hitRateLimit(deps.db, accountKey, LOGIN_LIMITS.windowSeconds, now)) > LOGIN_LIMITS.failuresPerAccount) {
       return refuse(429, "Too many failed attempts for this account. Wait 15 minutes and try again.");
     }
     const user = await authenticate(deps.db, email, formField(form, "password"));
-    if (user === null) {
-      await hitRateLimit(deps.db, accountKey, LOGIN_LIMITS.windowSeconds, now);
-      return refuse(401, FAILED_LOGIN);
-    }
+    if (user === null) return refuse(401, FAILED_LOGIN);
     await resetRateLimit(deps.db, accountKey);
     await startSession(request, reply, deps, user);
     return reply.redirect(returnTo ?? "/developer", 303);
@@ -72,7 +72,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     const returnTo = returnToOf(request, form);
     const email = formField(form, "email");
     const now = deps.now();
-    const signups = await hitRateLimit(deps.db, `signup-address:${request.ip}`, LOGIN_LIMITS.windowSeconds, now);
+    const signups = await hitRateLimit(deps.db, `signup-address:${rateLimitSubjectOf(request.ip)}`, LOGIN_LIMITS.windowSeconds, now);
     if (signups > LOGIN_LIMITS.signupsPerAddress) {
       return sendPage(reply, 429, renderSignupPage(await pageContextOf(request, reply, deps),
         { email, returnTo, errors: { form: "Too many accounts created from your network. Wait 15 minutes and try again." } }));
