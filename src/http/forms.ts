@@ -20,3 +20,9 @@ export function formField(form: URLSearchParams | null, name: string): string {
 export function formFields(form: URLSearchParams | null, name: string): string[] {
   return form?.getAll(name) ?? [];
 }
+
+/** a query parameter given once, or "" (a repeated parameter arrives as an array, not a string) */
+export function queryField(request: FastifyRequest, name: string): string {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === "string" ? value : "";
+}

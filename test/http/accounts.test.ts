@@ -82,6 +82,13 @@ for (const target of targets) {
       assert.equal(loggedIn.headers.location, "/developer");
     });
 
+    it("answers a repeated return_to with the page, not a 500", async () => {
+      for (const path of ["/login", "/signup"]) {
+        const response = await t.app.inject({ method: "GET", url: `${path}?return_to=/developer&return_to=/x` });
+        assert.equal(response.statusCode, 200, `${path}: ${response.statusCode}`);
+      }
+    });
+
     it("gives a new session id at login (no session fixation)", async () => {
       const user = await createTestUser(t.deps);
       const browser = createPageClient(t.app);

@@ -7,7 +7,7 @@ import { authenticate, signUp } from "../../services/accounts.ts";
 import { hitRateLimit, resetRateLimit } from "../../store/kysely/rate-limits.ts";
 import { renderHomePage, renderLoginPage, renderSignupPage } from "../../views/accounts.ts";
 import type { AppDeps } from "../deps.ts";
-import { formField } from "../forms.ts";
+import { formField, queryField } from "../forms.ts";
 import { pageContextOf, requireCsrfForm, sendPage } from "../pages.ts";
 import { parseReturnTo } from "../return-to.ts";
 import { endSession, findSessionUser, startSession } from "../session.ts";
@@ -25,7 +25,7 @@ const FAILED_LOGIN = "The email address or password is not right.";
 
 export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
   const returnToOf = (request: FastifyRequest, form?: URLSearchParams) =>
-    parseReturnTo(form === undefined ? (request.query as Record<string, string | undefined>).return_to : formField(form, "return_to"), deps.config.issuer);
+    parseReturnTo(form === undefined ? queryField(request, "return_to") : formField(form, "return_to"), deps.config.issuer);
 
   app.get("/", async (request, reply) => sendPage(reply, 200, renderHomePage(await pageContextOf(request, reply, deps))));
 

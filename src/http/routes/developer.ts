@@ -10,7 +10,7 @@ import {
   type ApplicationFormView,
 } from "../../views/developer.ts";
 import type { AppDeps } from "../deps.ts";
-import { formField, formFields } from "../forms.ts";
+import { formField, formFields, queryField } from "../forms.ts";
 import { pageContextOf, requireCsrfForm, requireUser, sendPage } from "../pages.ts";
 import type { SessionUser } from "../session.ts";
 
@@ -54,7 +54,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: AppDeps): vo
     const current = await requireUser(request, reply, deps);
     if (current === null) return reply;
     const clients = await listClientsOfOwner(deps.db, current.user.id);
-    const deleted = (request.query as Record<string, string | undefined>).deleted === "1";
+    const deleted = queryField(request, "deleted") === "1";
     return sendPage(reply, 200, renderApplicationList(await pageContextOf(request, reply, deps), clients, deleted));
   });
 
@@ -92,7 +92,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: AppDeps): vo
     const sealed = await consumeSessionFlash(deps.db, current.sessionId);
     const flash = sealed === null ? null : parseSecretsFlash(deps.box.open(sealed));
     const secrets = flash !== null && flash.clientId === client.id ? flash : null;
-    const saved = (request.query as Record<string, string | undefined>).saved === "1";
+    const saved = queryField(request, "saved") === "1";
     return sendPage(reply, 200, renderApplicationPage(await pageContextOf(request, reply, deps), client, applicationFormFromClient(client), secrets, saved));
   });
 
