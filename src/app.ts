@@ -49,6 +49,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
     // OAuth 1 signatures cover the exact path: never rewrite it
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // a malformed URL or an over-long path parameter: the family's own error (and the security
+    // headers), not fastify's bare JSON written straight to the socket
+    frameworkErrors: (error, request, reply) => { void app.errorHandler(error, request, reply); },
   });
   await app.register(cookie);
   registerFormParser(app);

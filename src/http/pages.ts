@@ -6,6 +6,7 @@ import type { PageContext } from "../views/layout.ts";
 import type { AppDeps } from "./deps.ts";
 import type { ErrorFamily } from "./errors.ts";
 import { formBodyOf, formField } from "./forms.ts";
+import { setPageHeaders } from "./security-headers.ts";
 import { csrfTokenFor, findSessionUser, isCsrfTokenValid, type SessionUser } from "./session.ts";
 
 export async function pageContextOf(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<PageContext> {
@@ -14,6 +15,7 @@ export async function pageContextOf(request: FastifyRequest, reply: FastifyReply
 }
 
 export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
+  setPageHeaders(reply);
   return reply.status(status).type("text/html; charset=utf-8").send(body);
 }
 

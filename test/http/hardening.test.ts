@@ -57,6 +57,20 @@ describe("cookies on an https issuer", () => {
   });
 });
 
+describe("request targets the router refuses", () => {
+  const t = useTestApp(sqlite!);
+
+  it("get the page family's HTML error with the security headers, not fastify's bare JSON", async () => {
+    for (const url of ["/developer/apps/%zz", `/developer/apps/${"a".repeat(300)}`]) {
+      const response = await t.app.inject({ method: "GET", url });
+      assert.equal(response.statusCode, 400, url);
+      assert.match(String(response.headers["content-type"]), /^text\/html/, url);
+      assert.match(String(response.headers["content-security-policy"]), /frame-ancestors 'none'/, url);
+      assert.doesNotMatch(response.body, /FST_ERR/);
+    }
+  });
+});
+
 describe("the master key", () => {
   let directory: string;
   before(() => { directory = mkdtempSync(join(tmpdir(), "fitgate-key-")); });
