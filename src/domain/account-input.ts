@@ -10,7 +10,7 @@ export function normalizeEmail(value: string): string {
 export function checkEmail(value: string): string | null {
   const email = normalizeEmail(value);
   if (email === "") return "Enter your email address.";
-  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return "Enter an email address like name@example.com.";
+  if (email.length > 254 || !/^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/.test(email)) return "Enter an email address like name@example.com.";
   return null;
 }
 

@@ -36,6 +36,11 @@ describe("application registration input", () => {
     ["a malformed CIDR", { ...valid, cidrs: ["10.0.0.0/40"] }, "cidrs"],
     ["OAuth 1 callback URLs on a public app", { ...valid, type: "public", callbackUrls: ["https://app.example/oauth1"] }, "callbackUrls"],
     ["a website that is not a URL", { ...valid, website: "my site" }, "website"],
+    ["a NUL in the name", { ...valid, name: "App\u0000" }, "name"],
+    ["a control character in the description", { ...valid, description: "about\u001b[31m" }, "description"],
+    ["a redirect URI with a tab the URL parser would drop", { ...valid, redirectUris: ["https://app.example/c\tb"] }, "redirectUris"],
+    ["a redirect URI with a space", { ...valid, redirectUris: ["https://app.example/c b"] }, "redirectUris"],
+    ["a callback URL with a NUL", { ...valid, callbackUrls: ["https://app.example/\u0000"] }, "callbackUrls"],
   ];
   for (const [what, input, field] of fieldCases) {
     it(`refuses ${what} with a message on ${field}`, () => {

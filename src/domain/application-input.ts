@@ -45,8 +45,10 @@ export function parseApplicationInput(raw: RawApplicationInput): Validated<Appli
   const name = (raw.name ?? "").trim();
   if (name === "") errors.name = "Give the application a name.";
   else if (name.length > 100) errors.name = "Use at most 100 characters.";
+  else if (/[\u0000-\u001f\u007f]/.test(name)) errors.name = "Use letters, digits and punctuation only (no control characters).";
   const description = (raw.description ?? "").trim();
   if (description.length > 1000) errors.description = "Use at most 1000 characters.";
+  else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(description)) errors.description = "Remove the control characters.";
   const website = (raw.website ?? "").trim();
   if (website !== "" && checkUrl(website, { httpsRequired: false }) !== null) {
     errors.website = "Enter an absolute http:// or https:// address, or leave it empty.";
@@ -132,6 +134,9 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * the loopback interface (RFC 8252 §7.3), where a native app or a tutorial listens.
  */
 export function checkUrl(value: string, options: { httpsRequired: boolean }): string | null {
+  // the URL parser drops tabs and newlines and escapes spaces, so the URL a client later sends
+  // would not be the one stored; and PostgreSQL text cannot hold a NUL
+  if (/[\u0000-\u0020\u007f]/.test(value)) return "a URL cannot contain spaces or control characters.";
   let url: URL;
   try {
     url = new URL(value);

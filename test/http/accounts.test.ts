@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { LOGIN_LIMITS } from "../../src/http/routes/accounts.ts";
 import { createTestUser } from "../helpers/app.ts";
 import { databaseTargets } from "../helpers/databases.ts";
-import { createPageClient } from "../helpers/pages.ts";
+import { createPageClient, loggedInPageClient } from "../helpers/pages.ts";
 import { useTestApp } from "../helpers/suite.ts";
 
 const targets = await databaseTargets();
@@ -50,6 +50,20 @@ for (const target of targets) {
         assert.deepEqual(users, []);
       });
     }
+
+    it("answers NUL bytes (which PostgreSQL text cannot hold) with a page, never a 500", async () => {
+      const signup = await createPageClient(t.app).submit("/signup", "/signup", { email: "nul\u0000@example.com", password: "a long passphrase" });
+      assert.equal(signup.statusCode, 400);
+      const login = await createPageClient(t.app).submit("/login", "/login", { email: "nul\u0000@example.com", password: "a long passphrase" });
+      assert.equal(login.statusCode, 401);
+      const { page } = await loggedInPageClient(t);
+      assert.equal((await page.get("/developer/apps/%00")).statusCode, 404);
+      const created = await page.submit("/developer/apps/new", "/developer/apps", {
+        name: "App\u0000", type: "confidential", scopes: "basic", redirect_uris: "https://a.example/\u0000",
+      });
+      assert.equal(created.statusCode, 400);
+      assert.match(created.body, /control characters/);
+    });
 
     it("refuses a second account with the same email", async () => {
       const user = await createTestUser(t.deps);

@@ -2,6 +2,7 @@ import type { ApplicationInput } from "../../domain/application-input.ts";
 import type { Client } from "../../domain/client.ts";
 import type { ClientTable, Db } from "./schema.ts";
 import { fromSeconds, toSeconds } from "./time.ts";
+import { mayBeStored } from "./users.ts";
 
 export function clientFromRow(row: ClientTable): Client {
   return {
@@ -86,11 +87,13 @@ export async function replaceClientSecrets(db: Db, id: string, secretHash: strin
 }
 
 export async function findClientById(db: Db, id: string): Promise<Client | null> {
+  if (!mayBeStored(id)) return null;
   const row = await db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst();
   return row === undefined ? null : clientFromRow(row);
 }
 
 export async function findClientByConsumerKey(db: Db, consumerKey: string): Promise<Client | null> {
+  if (!mayBeStored(consumerKey)) return null;
   const row = await db.selectFrom("clients").selectAll().where("consumer_key", "=", consumerKey).executeTakeFirst();
   return row === undefined ? null : clientFromRow(row);
 }

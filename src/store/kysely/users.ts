@@ -18,12 +18,19 @@ export async function createUser(db: Db, email: string, passwordHash: string, no
   return row === undefined ? null : userFromRow(row);
 }
 
+/** PostgreSQL text cannot hold a NUL (the query fails), so no stored value contains one */
+export function mayBeStored(value: string): boolean {
+  return !value.includes("\u0000");
+}
+
 export async function findUserByEmail(db: Db, email: string): Promise<User | null> {
+  if (!mayBeStored(email)) return null;
   const row = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
   return row === undefined ? null : userFromRow(row);
 }
 
 export async function findUserById(db: Db, id: string): Promise<User | null> {
+  if (!mayBeStored(id)) return null;
   const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
   return row === undefined ? null : userFromRow(row);
 }
