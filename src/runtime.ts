@@ -1,6 +1,6 @@
 // Opens what every command needs from the configuration: the database (migrated), the secret
 // box and the keys derived from the master key.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { hkdfSync, randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { Config } from "./config.ts";
@@ -21,11 +21,37 @@ export type Warn = (message: string) => void;
 export function resolveMasterKey(config: Config, warn: Warn): string {
   if (config.masterKey !== null) return config.masterKey;
   const path = join(config.dataDirectory, "master.key");
-  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const existing = readMasterKeyFile(path);
+  if (existing !== null) return existing;
   mkdirSync(config.dataDirectory, { recursive: true });
+  // written whole under a private name, then linked into place: link fails if the file exists, so
+  // of two processes starting at once exactly one key wins, and nobody reads a half-written file
   const key = randomBytes(32).toString("base64");
-  writeFileSync(path, `${key}\n`, { mode: 0o600, flag: "wx" });
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(draft, `${key}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    linkSync(draft, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const winner = readMasterKeyFile(path);
+    if (winner === null) throw new Error(`${path} appeared and vanished while fitgate was starting`);
+    return winner;
+  } finally {
+    unlinkSync(draft);
+  }
   warn(`FITGATE_MASTER_KEY is not set: generated a development key in ${path}. Set FITGATE_MASTER_KEY in production.`);
+  return key;
+}
+
+function readMasterKeyFile(path: string): string | null {
+  let key: string;
+  try {
+    key = readFileSync(path, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  if (Buffer.from(key, "base64").length !== 32) throw new Error(`${path} does not hold a 32-byte base64 master key: remove it or set FITGATE_MASTER_KEY`);
   return key;
 }
 

@@ -1,7 +1,8 @@
 // Cross-cutting guarantees: no secret reaches a log line, https cookies are Secure and
 // __Host- prefixed, and the development master key is generated once (never in production).
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -87,6 +88,44 @@ describe("the master key", () => {
     assert.match(warnings[0] ?? "", /FITGATE_MASTER_KEY/);
     assert.equal(readFileSync(join(directory, "master.key"), "utf8").trim(), first);
     assert.equal(statSync(join(directory, "master.key")).mode & 0o077, 0, "readable by its owner only");
+  });
+
+  it("is one key for processes that start at the same moment, and none of them fails", async () => {
+    const shared = mkdtempSync(join(tmpdir(), "fitgate-key-race-"));
+    try {
+      const runtime = new URL("../../src/runtime.ts", import.meta.url).href;
+      const config = new URL("../../src/config.ts", import.meta.url).href;
+      const startAt = Date.now() + 1500;
+      const script = `const { resolveMasterKey } = await import(${JSON.stringify(runtime)});
+        const { loadConfig } = await import(${JSON.stringify(config)});
+        const c = loadConfig({ FITGATE_DATA_DIR: ${JSON.stringify(shared)} });
+        while (Date.now() < ${startAt}) {}
+        process.stdout.write(resolveMasterKey(c, () => {}));`;
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => new Promise<{ code: number | null; key: string; error: string }>((resolve) => {
+        const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+        let key = "";
+        let error = "";
+        child.stdout.on("data", (chunk: Buffer) => { key += chunk.toString(); });
+        child.stderr.on("data", (chunk: Buffer) => { error += chunk.toString(); });
+        child.on("close", (code) => resolve({ code, key, error }));
+      })));
+      assert.deepEqual(outcomes.map((o) => o.code), Array<number>(8).fill(0), outcomes.map((o) => o.error).join("\n"));
+      const stored = readFileSync(join(shared, "master.key"), "utf8").trim();
+      assert.deepEqual(new Set(outcomes.map((o) => o.key)), new Set([stored]));
+      assert.deepEqual(readdirSync(shared), ["master.key"], "no draft files left behind");
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a master.key file that does not hold a key, instead of using it", () => {
+    const broken = mkdtempSync(join(tmpdir(), "fitgate-key-broken-"));
+    try {
+      writeFileSync(join(broken, "master.key"), "");
+      assert.throws(() => resolveMasterKey(loadConfig({ FITGATE_DATA_DIR: broken }), () => {}), /32-byte base64 master key/);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 
   it("comes from FITGATE_MASTER_KEY when set, and is required in production", () => {
