@@ -9,6 +9,7 @@ import { sha256Hex } from "../../src/security/random.ts";
 import { registerApplication, removeApplication, rotateApplicationSecrets } from "../../src/services/applications.ts";
 import { findClientByConsumerKey, findClientById, listClientsOfOwner, updateClient } from "../../src/store/kysely/clients.ts";
 import { findLiveGrant, listConnectedApps, revokeGrant, upsertGrant } from "../../src/store/kysely/grants.ts";
+import { connectDatabase } from "../../src/store/kysely/connect.ts";
 import { migrateToLatest } from "../../src/store/kysely/migrate.ts";
 import { migrations } from "../../src/store/kysely/migrations/index.ts";
 import { hitRateLimit, peekRateLimit } from "../../src/store/kysely/rate-limits.ts";
@@ -176,3 +177,23 @@ for (const target of targets) {
     });
   });
 }
+
+const postgres = targets.find((t) => t.dialect === "postgres");
+describe("a PostgreSQL connection the server ends", { skip: postgres?.skip ?? "no PostgreSQL target" }, () => {
+  const database = useTestDatabase(postgres!);
+
+  it("does not crash the process: the pool drops the idle client and the next query reconnects", async () => {
+    const name = `fitgate-idle-${randomBytes(4).toString("hex")}`;
+    const handle = connectDatabase(`${database.url}&application_name=${name}`);
+    try {
+      await sql`select 1`.execute(handle.db);
+      // a database restart or an operator's pg_terminate_backend ends the idle connection
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${name}`.execute(database.db);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const again = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+      assert.equal(again.rows[0]?.one, 1);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -87,6 +87,10 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseHandle {
     connectionString: url,
     max: options.poolSize ?? 10,
   });
+  // an idle connection the server ends (restart, failover, pg_terminate_backend) is an 'error'
+  // event on the pool, which would otherwise crash the process; the pool has already dropped that
+  // client, and the next query opens a new connection
+  pool.on("error", (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
