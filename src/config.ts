@@ -33,6 +33,8 @@ export type Config = Readonly<{
   /** token endpoint rate limits per minute (0 = off): per authenticated client, per client address */
   tokenRequestsPerMinutePerClient: number;
   tokenRequestsPerMinutePerAddress: number;
+  /** on SIGTERM, how long requests in flight may take before their connections are closed */
+  shutdownTimeoutSeconds: number;
 }>;
 
 export class ConfigError extends Error {
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     searchCacheSeconds: integer("FITGATE_SEARCH_CACHE_SECONDS", 30, 0, 3600),
     tokenRequestsPerMinutePerClient: integer("FITGATE_TOKEN_RATE_LIMIT_PER_CLIENT", 600, 0, 10_000_000),
     tokenRequestsPerMinutePerAddress: integer("FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS", 300, 0, 10_000_000),
+    shutdownTimeoutSeconds: integer("FITGATE_SHUTDOWN_TIMEOUT_SECONDS", 10, 0, 3600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -38,7 +38,17 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
       stopping = true;
       io.err(`fitgate: ${signal} received, finishing requests in flight`);
       clearInterval(housekeeping);
+      // a client that never finishes its request (slow or malicious) must not hold the exit for
+      // Node's request timeout (5 minutes): past the deadline its connection is closed
+      const deadline = setTimeout(() => {
+        app.server.getConnections((_error, count) => {
+          io.err(`fitgate: requests still open after ${config.shutdownTimeoutSeconds}s, closing ${count} connection(s)`);
+          app.server.closeAllConnections();
+        });
+      }, config.shutdownTimeoutSeconds * 1000);
+      deadline.unref();
       app.close()
+        .finally(() => clearTimeout(deadline))
         .then(() => runtime.close())
         .then(() => resolve(0), (error: unknown) => {
           io.err(`fitgate: error while stopping: ${error instanceof Error ? error.message : String(error)}`);

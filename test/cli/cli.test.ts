@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createConnection } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { runCli } from "../../src/main.ts";
 import type { CliIo } from "../../src/commands/cli-io.ts";
@@ -180,5 +181,36 @@ describe("fitgate serve as a process", () => {
     const user = await check.db.selectFrom("users").select("email").where("email", "=", "late@example.com").executeTakeFirst();
     await check.close();
     assert.ok(user, "the confirmed sign-up was kept");
+  });
+
+  it("on SIGTERM does not wait forever for a client that never finishes its request", { timeout: 30_000 }, async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, "serve"], {
+      env: { ...process.env, FITGATE_PORT: String(port), FITGATE_DATA_DIR: directory, FITGATE_ISSUER: `http://127.0.0.1:${port}`, FITGATE_LOG_LEVEL: "warn", FITGATE_SEED_FOODS: "false", FITGATE_SHUTDOWN_TIMEOUT_SECONDS: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => { stderr += chunk.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      assert.ok(i < 200, `server did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // a slow (or malicious) client: request headers begun and never finished
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.on("error", () => {});
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    socket.write("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nemail=");
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    child.kill("SIGTERM");
+    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("still running"), 15_000))]);
+    socket.destroy();
+    if (code === "still running") child.kill("SIGKILL");
+    assert.equal(code, 0, stderr);
+    assert.ok(Date.now() - started < 10_000);
+    assert.match(stderr, /closing \d+ connection/);
   });
 });
