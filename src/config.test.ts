@@ -35,6 +35,16 @@ describe("loadConfig", () => {
     assert.equal(loadConfig({ NODE_ENV: "production", FITGATE_MASTER_KEY: KEY }).masterKey, KEY);
   });
 
+  it("refuses a plain-http public issuer in production (cookies would not be Secure, OAuth would run without TLS)", () => {
+    const production = { NODE_ENV: "production", FITGATE_MASTER_KEY: KEY };
+    assert.throws(() => loadConfig({ ...production, FITGATE_ISSUER: "http://fitgate.example" }), /FITGATE_ISSUER=http:\/\/fitgate.example: .*https/);
+    assert.equal(loadConfig({ ...production, FITGATE_ISSUER: "https://fitgate.example" }).issuer.protocol, "https:");
+    for (const loopback of ["http://localhost:8080", "http://127.0.0.1:9000", "http://[::1]:8080"]) {
+      assert.equal(loadConfig({ ...production, FITGATE_ISSUER: loopback }).issuer.protocol, "http:", loopback);
+    }
+    assert.equal(loadConfig({ FITGATE_ISSUER: "http://fitgate.example" }).issuer.protocol, "http:", "development allows it");
+  });
+
   const trustCases: [string, false | number | string[]][] = [
     ["false", false],
     ["true", 1],

@@ -76,6 +76,9 @@ export function loadConfig(env: Env = process.env): Config {
   const host = read("FITGATE_HOST") ?? "127.0.0.1";
   const port = integer("FITGATE_PORT", 8080, 0, 65535);
   const issuer = parseIssuer(read("FITGATE_ISSUER") ?? "http://localhost:8080", problems);
+  if (production && issuer.protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(issuer.hostname)) {
+    problems.push(`FITGATE_ISSUER=${issuer.origin}: use https:// when NODE_ENV=production (session cookies are Secure only on https, and OAuth needs TLS); http is allowed only on loopback`);
+  }
   const dataDirectory = read("FITGATE_DATA_DIR") ?? "./data";
   const databaseUrl = read("FITGATE_DATABASE_URL") ?? `sqlite:${dataDirectory}/fitgate.db`;
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(databaseUrl)) {
