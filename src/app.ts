@@ -8,7 +8,7 @@ import { registerCors } from "./http/cors.ts";
 import type { AppDeps } from "./http/deps.ts";
 import { registerErrorHandling } from "./http/errors.ts";
 import { registerFormParser } from "./http/forms.ts";
-import { loggerOptions } from "./http/logging.ts";
+import { loggerOptions, withRedactedUrl } from "./http/logging.ts";
 import { oauth1ErrorFamily } from "./http/oauth1-errors.ts";
 import { pageErrorFamily } from "./http/pages.ts";
 import { registerAccountRoutes } from "./http/routes/accounts.ts";
@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     // a malformed URL or an over-long path parameter: the family's own error (and the security
     // headers), not fastify's bare JSON written straight to the socket
-    frameworkErrors: (error, request, reply) => { void app.errorHandler(error, request, reply); },
+    frameworkErrors: (error, request, reply) => { void app.errorHandler(withRedactedUrl(error), request, reply); },
   });
   await app.register(cookie);
   registerFormParser(app);

@@ -35,3 +35,13 @@ export function loggerOptions(level: string) {
     },
   };
 }
+
+/**
+ * fastify's refusals of a malformed URL or an over-long path parameter quote the whole request
+ * target, query included, in their message, and the error handler logs that message: mask the
+ * query's secret parameters as the request serializer does.
+ */
+export function withRedactedUrl<E extends Error>(error: E): E {
+  error.message = error.message.replace(/'([^']*)'/, (_quoted, url: string) => `'${redactUrl(url)}'`);
+  return error;
+}

@@ -40,6 +40,14 @@ describe("logs", () => {
       assert.ok(value !== undefined && !logs.includes(value), `log contains ${value}`);
     }
   });
+
+  it("never carry the query of a URL the router refuses (fastify quotes the whole URL in its error)", async () => {
+    await t.app.inject({ url: "/developer/apps/%zz?code=badurlsecret1&x=1" });
+    await t.app.inject({ url: `/developer/apps/${"a".repeat(300)}?client_secret=longparamsecret2` });
+    assert.match(logs, /not a valid url component/, "the refusal is logged");
+    assert.match(logs, /max param length/, "the refusal is logged");
+    for (const value of ["badurlsecret1", "longparamsecret2"]) assert.ok(!logs.includes(value), `log contains ${value}`);
+  });
 });
 
 describe("cookies on an https issuer", () => {
