@@ -75,6 +75,20 @@ for (const target of targets) {
       assert.ok(second.body.includes(clientId), "the client id stays visible");
     });
 
+    it("keeps the new secrets for their own app's page: a HEAD or another app's page does not use them up", async () => {
+      const browser = await loggedIn();
+      const other = String((await browser.submit("/developer/apps/new", "/developer/apps", { ...validApp, name: "Other" })).headers.location);
+      await browser.get(other);
+      const created = await browser.submit("/developer/apps/new", "/developer/apps", validApp);
+      const location = String(created.headers.location);
+      assert.equal((await browser.get(other)).statusCode, 200);
+      const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+      assert.equal((await t.app.inject({ method: "HEAD", url: location, headers: { cookie } })).statusCode, 200);
+      const page = await browser.get(location);
+      assert.ok(secretsOn(page.body).clientSecret, "the secrets are still shown on the app's own page");
+      assert.equal(secretsOn((await browser.get(location)).body).clientSecret, null, "and only once");
+    });
+
     const badFields: [string, Record<string, string | string[]>, string][] = [
       ["no name", { name: "" }, "name"],
       ["a relative redirect URI", { redirect_uris: "/callback" }, "redirect_uris"],

@@ -89,9 +89,11 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: AppDeps): vo
     if (current === null) return reply;
     const client = await ownedClient(request, reply, current);
     if (client === null) return reply;
-    const sealed = await consumeSessionFlash(deps.db, current.sessionId);
-    const flash = sealed === null ? null : parseSecretsFlash(deps.box.open(sealed));
-    const secrets = flash !== null && flash.clientId === client.id ? flash : null;
+    // the secrets are shown on their own app's page, by a GET: a HEAD (whose body nobody sees)
+    // or another app's page leaves them for it
+    const ownSecrets = (sealed: string) => parseSecretsFlash(deps.box.open(sealed))?.clientId === client.id;
+    const sealed = request.method === "GET" ? await consumeSessionFlash(deps.db, current.sessionId, ownSecrets) : null;
+    const secrets = sealed === null ? null : parseSecretsFlash(deps.box.open(sealed));
     const saved = queryField(request, "saved") === "1";
     return sendPage(reply, 200, renderApplicationPage(await pageContextOf(request, reply, deps), client, applicationFormFromClient(client), secrets, saved));
   });

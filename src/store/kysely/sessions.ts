@@ -30,10 +30,13 @@ export async function setSessionFlash(db: Db, id: string, sealedFlash: string): 
   await db.updateTable("sessions").set({ flash: sealedFlash }).where("id", "=", id).execute();
 }
 
-/** the flash, once: the conditional write makes a second read (or a racing reload) get null */
-export async function consumeSessionFlash(db: Db, id: string): Promise<string | null> {
+/**
+ * the flash, once: the conditional write makes a second read (or a racing reload) get null.
+ * A flash `accept` turns down stays for the page it belongs to.
+ */
+export async function consumeSessionFlash(db: Db, id: string, accept: (flash: string) => boolean = () => true): Promise<string | null> {
   const row = await db.selectFrom("sessions").select("flash").where("id", "=", id).executeTakeFirst();
-  if (row?.flash == null) return null;
+  if (row?.flash == null || !accept(row.flash)) return null;
   const taken = await db.updateTable("sessions").set({ flash: null })
     .where("id", "=", id).where("flash", "=", row.flash)
     .executeTakeFirst();
