@@ -23,7 +23,7 @@ export function resolveMasterKey(config: Config, warn: Warn): string {
   const path = join(config.dataDirectory, "master.key");
   const existing = readMasterKeyFile(path);
   if (existing !== null) return existing;
-  mkdirSync(config.dataDirectory, { recursive: true });
+  mkdirSync(config.dataDirectory, { recursive: true, mode: 0o700 });
   // written whole under a private name, then linked into place: link fails if the file exists, so
   // of two processes starting at once exactly one key wins, and nobody reads a half-written file
   const key = randomBytes(32).toString("base64");

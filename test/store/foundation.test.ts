@@ -1,6 +1,9 @@
 // The foundation's repositories, on SQLite and on PostgreSQL alike.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { sql } from "kysely";
 import type { ApplicationInput } from "../../src/domain/application-input.ts";
@@ -177,6 +180,20 @@ for (const target of targets) {
     });
   });
 }
+
+describe("a SQLite database in a directory fitgate creates", () => {
+  it("is in a directory only its owner can enter (the file holds password hashes)", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "fitgate-data-"));
+    try {
+      const handle = connectDatabase(`sqlite:${join(parent, "data", "fitgate.db")}`);
+      await sql`select 1`.execute(handle.db);
+      await handle.close();
+      assert.equal(statSync(join(parent, "data")).mode & 0o077, 0);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
 
 const postgres = targets.find((t) => t.dialect === "postgres");
 describe("a PostgreSQL connection the server ends", { skip: postgres?.skip ?? "no PostgreSQL target" }, () => {

@@ -30,7 +30,8 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Data
 }
 
 function connectSqlite(path: string): DatabaseHandle {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  // a directory fitgate creates is its owner's only: the file holds password hashes and sealed secrets
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(path);
   sqlite.pragma("journal_mode = WAL"); // readers never wait for the writer
   sqlite.pragma("foreign_keys = ON");
