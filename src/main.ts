@@ -81,8 +81,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, env
     return argv.length === 0 ? 2 : 0;
   }
   const twoWords = `${argv[0]} ${argv[1] ?? ""}`;
-  const name = twoWords in COMMANDS ? twoWords : (argv[0] ?? "");
-  const command = COMMANDS[name];
+  // own properties only: "constructor" or "toString" is no command
+  const name = Object.hasOwn(COMMANDS, twoWords) ? twoWords : (argv[0] ?? "");
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
     io.err(`fitgate: unknown command "${argv.slice(0, 2).join(" ")}"\n\n${USAGE}`);
     return 2;

@@ -94,6 +94,8 @@ for (const target of targets) {
       ["a short password", ["user", "create", "--email", "p@example.com", "--password-stdin"], "short\n", /8 characters/],
       ["a malformed email", ["user", "create", "--email", "nope", "--password-stdin"], "a long passphrase\n", /--email/],
       ["an unknown command", ["frobnicate"], "", /unknown command/],
+      ["a command named like an Object property", ["constructor"], "", /unknown command/],
+      ["another Object property name as a command", ["toString"], "", /unknown command/],
       ["two paths to import", ["foods", "import", "a.csv", "b.csv"], "", /one PATH/],
     ];
     for (const [what, argv, stdin, message] of badInvocations) {
