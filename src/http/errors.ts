@@ -32,10 +32,16 @@ export function registerErrorHandling(app: FastifyInstance, families: readonly E
     return families.find((f) => f.matches(path)) ?? fallback;
   };
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = typeof error.statusCode === "number" && error.statusCode >= 400 ? error.statusCode : 500;
+    const status = declaredStatusOf(error);
     if (status >= 500) request.log.error({ err: error }, "unexpected error");
     else request.log.info({ code: error.code, status }, error.message);
     return familyOf(request).render(error, status, request, reply);
   });
   app.setNotFoundHandler((request, reply) => familyOf(request).notFound(request, reply));
+}
+
+/** fastify's errors carry statusCode; the protocol families' own errors carry status */
+function declaredStatusOf(error: FastifyError): number {
+  const declared = typeof error.statusCode === "number" ? error.statusCode : (error as { status?: unknown }).status;
+  return typeof declared === "number" && declared >= 400 && declared <= 599 ? declared : 500;
 }

@@ -118,6 +118,22 @@ for (const target of targets) {
         assert.equal(refused.headers["retry-after"], "60");
       });
     });
+
+    it("token requests from addresses of one IPv6 /64 count as one requester", async () => {
+      await withTestApp(database, { env: { FITGATE_TOKEN_RATE_LIMIT_PER_ADDRESS: "2" } }, async (t) => {
+        const { client, secrets } = await createTestClient(t.deps);
+        const statuses = [];
+        for (let i = 1; i <= 3; i += 1) {
+          const response = await t.app.inject({
+            method: "POST", url: "/oauth2/token", remoteAddress: `2001:db8:1:2::${i}`,
+            headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.id, secrets?.clientSecret ?? "") },
+            payload: "grant_type=client_credentials",
+          });
+          statuses.push(response.statusCode);
+        }
+        assert.deepEqual(statuses, [200, 200, 429]);
+      });
+    });
   });
 }
 

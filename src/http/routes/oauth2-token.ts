@@ -8,6 +8,7 @@ import { OAuth2Error } from "../../protocol/oauth2/errors.ts";
 import { createServerMetadata } from "../../protocol/oauth2/metadata.ts";
 import { checkOAuthForm, parseGrantType } from "../../protocol/oauth2/token-request.ts";
 import { findClientById } from "../../store/kysely/clients.ts";
+import { rateLimitSubjectOf } from "../../domain/cidr.ts";
 import { hitRateLimit } from "../../store/kysely/rate-limits.ts";
 import type { AppDeps } from "../deps.ts";
 import { formBodyOf } from "../forms.ts";
@@ -19,7 +20,8 @@ const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
 /** the form and the authenticated client of a POST to a client-authenticated endpoint */
 export async function authenticateClientRequest(request: FastifyRequest, deps: AppDeps, endpoint: string): Promise<{ form: URLSearchParams; client: Client }> {
-  await checkRateLimit(deps, `oauth2-${endpoint}-address:${request.ip}`, deps.config.tokenRequestsPerMinutePerAddress);
+  // one IPv4 address, or one IPv6 /64 (what one host usually holds), counts as one requester
+  await checkRateLimit(deps, `oauth2-${endpoint}-address:${rateLimitSubjectOf(request.ip)}`, deps.config.tokenRequestsPerMinutePerAddress);
   const form = checkOAuthForm(formBodyOf(request));
   const credentials = parseClientCredentials(request.headers.authorization, form);
   const apiKey = request.headers["api-key"];
