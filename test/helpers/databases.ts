@@ -91,7 +91,7 @@ async function openPostgres(options: { migrate?: boolean } = {}): Promise<TestDa
 
 async function openTestDatabase(url: string, options: { migrate?: boolean }, removeDatabase: () => Promise<void>): Promise<TestDatabase> {
   const handle = connectDatabase(url);
-  if (options.migrate !== false) await migrateWhileOthersDropSchemas(handle);
+  if (options.migrate !== false) await migrateToLatest(handle.db);
   const others: DatabaseHandle[] = [];
   return {
     ...handle,
@@ -109,19 +109,3 @@ async function openTestDatabase(url: string, options: { migrate?: boolean }, rem
   };
 }
 
-/**
- * Kysely's migrator introspects every schema of the server; when another test process drops its
- * schema at that moment, PostgreSQL answers 3F000 (invalid_schema_name) for the vanished one.
- * Only tests create and drop schemas concurrently, so only tests retry.
- */
-async function migrateWhileOthersDropSchemas(handle: DatabaseHandle): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(handle.db);
-      return;
-    } catch (error) {
-      const code = (error as { cause?: { code?: unknown } }).cause?.code;
-      if (code !== "3F000" || attempt >= 5) throw error;
-    }
-  }
-}

@@ -3,7 +3,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from "kysely";
+import {
+  CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql,
+  type DatabaseConnection, type DatabaseIntrospector, type Driver, type SqliteDatabase, type TableMetadata,
+} from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
 
@@ -92,6 +95,30 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseHandle {
   // event on the pool, which would otherwise crash the process; the pool has already dropped that
   // client, and the next query opens a new connection
   pool.on("error", (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
+}
+
+/**
+ * Kysely's migrator asks the introspector for every table on the server, and its PostgreSQL
+ * introspector resolves names in every schema: a schema dropped meanwhile (another tenant's,
+ * another test run's) failed our migration with invalid_schema_name. fitgate's migrations only
+ * ever need to know the tables of the schema it works in, read straight from the catalogue.
+ */
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector { // eslint-disable-line
+    return {
+      async getSchemas() {
+        const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(db);
+        return rows;
+      },
+      async getTables(): Promise<TableMetadata[]> {
+        const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+          select c.relname as name, n.nspname as schema, c.relkind as kind
+          from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'f')`.execute(db);
+        return rows.map((row) => ({ name: row.name, schema: row.schema, isView: row.kind === "v" || row.kind === "m", isForeign: row.kind === "f", columns: [] }));
+      },
+    };
+  }
 }
