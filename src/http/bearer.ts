@@ -8,15 +8,12 @@ import type { ApiCaller } from "../protocol/api-caller.ts";
 import { verifyAccessToken, type AccessTokenClaims } from "../protocol/oauth2/access-token.ts";
 import { BearerTokenError, checkScopes, parseBearerAuthorization } from "../protocol/oauth2/bearer-token.ts";
 import { findClientById } from "../store/kysely/clients.ts";
-import { findGrantById, touchGrant } from "../store/kysely/grants.ts";
+import { findGrantById, touchGrantIfStale } from "../store/kysely/grants.ts";
 import { isAccessTokenRevoked } from "../store/kysely/revoked-access-tokens.ts";
 import type { AppDeps } from "./deps.ts";
 import { findVerificationKey, longestTokenSecondsOf } from "./oauth2-keys.ts";
 
 export { BearerTokenError } from "../protocol/oauth2/bearer-token.ts";
-
-/** "last used" on the connected-apps page is kept to the minute, not written on every call */
-const TOUCH_INTERVAL_SECONDS = 60;
 
 /** true when the request carries `Authorization: Bearer …` (else another scheme or none) */
 export function hasBearerAuthorization(request: FastifyRequest): boolean {
@@ -60,10 +57,7 @@ async function checkTokenSource(claims: AccessTokenClaims, deps: AppDeps, now: D
     if (grant === null || grant.revokedAt !== null || grant.clientId !== claims.client_id || grant.userId !== claims.sub) {
       throw new BearerTokenError("invalid_token", "The access was revoked", { detail: `grant ${claims.grant_id} not live` });
     }
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    if (grant.lastUsedAt === null || nowSeconds - grant.lastUsedAt.getTime() / 1000 >= TOUCH_INTERVAL_SECONDS) {
-      await touchGrant(deps.db, grant.id, now);
-    }
+    await touchGrantIfStale(deps.db, grant, now);
     return;
   }
   // client credentials: deleting the app or rotating its secret ends these tokens

@@ -6,11 +6,9 @@ import type { ApiCaller } from "../protocol/api-caller.ts";
 import { isOAuthAuthorization } from "../protocol/oauth1/parameters.ts";
 import { tokenRejected } from "../protocol/oauth1/problems.ts";
 import { accessTokenUnusableReason } from "../protocol/oauth1/tokens.ts";
-import { findGrantById, touchGrant } from "../store/kysely/grants.ts";
+import { findGrantById, touchGrantIfStale } from "../store/kysely/grants.ts";
 import type { AppDeps } from "./deps.ts";
 import { verifyOAuth1Request } from "./oauth1-requests.ts";
-
-const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * true when the request carries OAuth 1 protocol parameters (an `Authorization: OAuth` header,
@@ -36,10 +34,7 @@ export async function verifySignedApiRequest(request: FastifyRequest, deps: AppD
   if (grant === null || grant.revokedAt !== null || grant.userId !== token.userId) {
     throw tokenRejected("oauth_token was revoked: the user took the application's access back. Run the authorization again.");
   }
-  const now = deps.now();
-  if (grant.lastUsedAt === null || now.getTime() - grant.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-    await touchGrant(deps.db, grant.id, now);
-  }
+  await touchGrantIfStale(deps.db, grant, deps.now());
   // the token carries what the user consented to for it; the grant may since have been widened by
   // OAuth 2, and the application may since have lost a scope (its developer removed it)
   const scopes = token.scopes.filter((s) => grant.scopes.includes(s) && client.scopes.includes(s));

@@ -81,6 +81,15 @@ export async function touchGrant(db: Db, grantId: string, now: Date): Promise<vo
   await db.updateTable("grants").set({ last_used_at: toSeconds(now) }).where("id", "=", grantId).execute();
 }
 
+/** "last used" on the connected-apps page is kept to the minute: API calls write it at most once a minute */
+export const GRANT_TOUCH_INTERVAL_SECONDS = 60;
+
+export async function touchGrantIfStale(db: Db, grant: Grant, now: Date): Promise<void> {
+  if (grant.lastUsedAt === null || now.getTime() - grant.lastUsedAt.getTime() >= GRANT_TOUCH_INTERVAL_SECONDS * 1000) {
+    await touchGrant(db, grant.id, now);
+  }
+}
+
 export type ConnectedApp = Readonly<{ grant: Grant; clientName: string; clientWebsite: string }>;
 
 /** SPEC §5 connected apps: every live grant of the user, with the app it was given to */
