@@ -4,9 +4,7 @@ import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { seedFoods } from "../foods/seed.ts";
 import { openRuntime } from "../runtime.ts";
-import { deleteExpiredNonces } from "../store/kysely/oauth1-replay.ts";
-import { deleteExpiredRequestTokens } from "../store/kysely/oauth1-tokens.ts";
-import { deleteExpiredSessions } from "../store/kysely/sessions.ts";
+import { deleteExpiredRows } from "../store/kysely/housekeeping.ts";
 import type { CliIo } from "./cli-io.ts";
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
@@ -25,9 +23,7 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   io.err(`fitgate listening on http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port} (issuer ${config.issuer.href.replace(/\/$/, "")}, ${runtime.deps.dialect})`);
 
   const housekeeping = setInterval(() => {
-    deleteExpiredSessions(runtime.deps.db, new Date()).catch((error: unknown) => app.log.error({ err: error }, "housekeeping failed"));
-    deleteExpiredRequestTokens(runtime.deps.db, new Date()).catch((error: unknown) => app.log.error({ err: error }, "housekeeping failed"));
-    deleteExpiredNonces(runtime.deps.db, Math.floor(Date.now() / 1000)).catch((error: unknown) => app.log.error({ err: error }, "housekeeping failed"));
+    deleteExpiredRows(runtime.deps.db, new Date()).catch((error: unknown) => app.log.error({ err: error }, "housekeeping failed"));
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
 

@@ -36,7 +36,7 @@ export async function revokeToken(form: URLSearchParams, client: Client, deps: A
   const now = deps.now();
   if (looksLikeJwt(token)) {
     const claims = await findAccessTokenClaims(token, deps);
-    if (claims !== null && claims.client_id === client.id) await insertRevokedAccessToken(deps.db, claims.jti, new Date(claims.exp * 1000), now);
+    if (claims !== null && claims.client_id === client.id) await insertRevokedAccessToken(deps.db, claims.jti, new Date(claims.exp * 1000));
     return;
   }
   const live = await findLiveRefreshToken(token, deps);

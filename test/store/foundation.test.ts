@@ -12,6 +12,7 @@ import { sha256Hex } from "../../src/security/random.ts";
 import { registerApplication, removeApplication, rotateApplicationSecrets } from "../../src/services/applications.ts";
 import { findClientByConsumerKey, findClientById, listClientsOfOwner, updateClient } from "../../src/store/kysely/clients.ts";
 import { findLiveGrant, listConnectedApps, revokeGrant, upsertGrant } from "../../src/store/kysely/grants.ts";
+import { deleteExpiredRows } from "../../src/store/kysely/housekeeping.ts";
 import { connectDatabase } from "../../src/store/kysely/connect.ts";
 import { migrateToLatest } from "../../src/store/kysely/migrate.ts";
 import { migrations } from "../../src/store/kysely/migrations/index.ts";
@@ -167,6 +168,27 @@ for (const target of targets) {
       assert.deepEqual(await listConnectedApps(database.db, user.id), []);
       const fresh = await upsertGrant(database.db, user.id, client.id, ["basic"], now);
       assert.notEqual(fresh.id, grant.id);
+    });
+
+    it("housekeeping deletes what has expired and keeps what is live, rate-limit windows included", async () => {
+      const at = Math.floor(now.getTime() / 1000);
+      const user = await newUser();
+      await createSession(database.db, "hk-old", user.id, new Date(now.getTime() - 7_200_000), 60);
+      await createSession(database.db, "hk-live", user.id, now, 3600);
+      await database.db.insertInto("rate_limits").values([
+        { key: "hk-old-window", window_started_at: at - 2 * 86_400, count: 3 },
+        { key: "hk-live-window", window_started_at: at - 60, count: 3 },
+      ]).execute();
+      await database.db.insertInto("revoked_access_tokens").values([
+        { jti: "hk-expired", expires_at: at - 1 }, { jti: "hk-still-valid", expires_at: at + 3600 },
+      ]).execute();
+      await deleteExpiredRows(database.db, now);
+      const sessions = await database.db.selectFrom("sessions").select("id").where("id", "like", "hk-%").execute();
+      assert.deepEqual(sessions.map((r) => r.id), ["hk-live"]);
+      const limits = await database.db.selectFrom("rate_limits").select("key").where("key", "like", "hk-%").execute();
+      assert.deepEqual(limits.map((r) => r.key), ["hk-live-window"]);
+      const jtis = await database.db.selectFrom("revoked_access_tokens").select("jti").where("jti", "like", "hk-%").execute();
+      assert.deepEqual(jtis.map((r) => r.jti), ["hk-still-valid"]);
     });
 
     it("ends every grant of an app when the app is deleted", async () => {

@@ -11,7 +11,7 @@ import {
 } from "../../protocol/oauth2/authorization-request.ts";
 import { OAuth2Error } from "../../protocol/oauth2/errors.ts";
 import { generateSecret, sha256Hex } from "../../security/random.ts";
-import { deleteStaleAuthorizationCodes, insertAuthorizationCode } from "../../store/kysely/authorization-codes.ts";
+import { insertAuthorizationCode } from "../../store/kysely/authorization-codes.ts";
 import { findClientById } from "../../store/kysely/clients.ts";
 import { findLiveGrant, upsertGrant } from "../../store/kysely/grants.ts";
 import type { User } from "../../store/kysely/users.ts";
@@ -116,6 +116,5 @@ async function createAuthorizationCode(authorization: AuthorizationRequest, user
       expiresAt: new Date(now.getTime() + deps.config.authorizationCodeTtlSeconds * 1000),
     }, now);
   });
-  await deleteStaleAuthorizationCodes(deps.db, now);
   return code;
 }

@@ -30,3 +30,8 @@ export async function peekRateLimit(db: Db, key: string, windowSeconds: number, 
 export async function resetRateLimit(db: Db, key: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
 }
+
+/** counters whose window ended long ago; every window fitgate uses is far shorter than `olderThanSeconds` */
+export async function deleteStaleRateLimits(db: Db, now: Date, olderThanSeconds = 86_400): Promise<void> {
+  await db.deleteFrom("rate_limits").where("window_started_at", "<", toSeconds(now) - olderThanSeconds).execute();
+}

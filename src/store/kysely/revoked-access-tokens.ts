@@ -3,10 +3,13 @@
 import type { Db } from "./schema.ts";
 import { toSeconds } from "./time.ts";
 
-export async function insertRevokedAccessToken(db: Db, jti: string, expiresAt: Date, now: Date): Promise<void> {
+export async function insertRevokedAccessToken(db: Db, jti: string, expiresAt: Date): Promise<void> {
   await db.insertInto("revoked_access_tokens").values({ jti, expires_at: toSeconds(expiresAt) })
     .onConflict((oc) => oc.column("jti").doNothing()).execute();
-  // the list only needs tokens that could still verify
+}
+
+/** the list only needs tokens that could still verify */
+export async function deleteExpiredRevokedAccessTokens(db: Db, now: Date): Promise<void> {
   await db.deleteFrom("revoked_access_tokens").where("expires_at", "<", toSeconds(now)).execute();
 }
 
