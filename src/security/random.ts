@@ -3,9 +3,15 @@
 // people choose, need argon2 (passwords.ts).
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-/** 256 bits, URL-safe: secrets, codes, tokens */
+/**
+ * 256 bits, URL-safe: secrets, codes, tokens. Never starting with "-": a secret pasted after a
+ * command-line flag (`--client-secret -Xy…`) would read as another flag (1 in 64 did).
+ */
 export function generateSecret(): string {
-  return randomBytes(32).toString("base64url");
+  for (;;) {
+    const secret = randomBytes(32).toString("base64url");
+    if (!secret.startsWith("-")) return secret;
+  }
 }
 
 /** 128 bits as 32 hex characters: public identifiers (client id, consumer key) */

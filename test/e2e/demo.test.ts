@@ -60,7 +60,7 @@ describe("npx fitgate demo, driven by Chromium", { skip, timeout: 120_000 }, () 
   it("replays the MapMyFitness tutorial: callback, code, token exchange, API call, refresh", async () => {
     const { port, registered, user, page } = await setUp();
     const secret = registered.secrets?.clientSecret ?? "";
-    const demo = runDemo(["--issuer", server.url, "--client-id", registered.client.id, "--client-secret", secret, "--port", String(port), "--no-browser", "--timeout", "60"]);
+    const demo = runDemo(["--issuer", server.url, "--client-id", registered.client.id, `--client-secret=${secret}`, "--port", String(port), "--no-browser", "--timeout", "60"]);
     const [, url] = await demo.waitFor(/authorization URL: (\S+)/);
     await logInAndAllow(page, url ?? "", user);
     assert.match(await page.locator("body").innerText(), /close this window/);
@@ -84,7 +84,7 @@ describe("npx fitgate demo, driven by Chromium", { skip, timeout: 120_000 }, () 
   it("replays FatSecret's three-legged OAuth 1.0a flow with a callback (--oauth1)", async () => {
     const { port, registered, user, page } = await setUp();
     const secret = registered.secrets?.consumerSecret ?? "";
-    const demo = runDemo(["--oauth1", "--issuer", server.url, "--consumer-key", registered.client.consumerKey ?? "", "--consumer-secret", secret, "--port", String(port), "--no-browser", "--timeout", "60"]);
+    const demo = runDemo(["--oauth1", "--issuer", server.url, "--consumer-key", registered.client.consumerKey ?? "", `--consumer-secret=${secret}`, "--port", String(port), "--no-browser", "--timeout", "60"]);
     const [, url] = await demo.waitFor(/authorization URL: (\S+)/);
     await logInAndAllow(page, url ?? "", user);
     assert.equal(await demo.exit, 0, demo.output());
@@ -95,7 +95,7 @@ describe("npx fitgate demo, driven by Chromium", { skip, timeout: 120_000 }, () 
 
   it("replays it out of band (--oauth1 --oob): the verifier on the page is typed into the command", async () => {
     const { registered, user, page } = await setUp();
-    const demo = runDemo(["--oauth1", "--oob", "--issuer", server.url, "--consumer-key", registered.client.consumerKey ?? "", "--consumer-secret", registered.secrets?.consumerSecret ?? "", "--no-browser"]);
+    const demo = runDemo(["--oauth1", "--oob", "--issuer", server.url, "--consumer-key", registered.client.consumerKey ?? "", `--consumer-secret=${registered.secrets?.consumerSecret ?? ""}`, "--no-browser"]);
     const [, url] = await demo.waitFor(/authorization URL: (\S+)/);
     await logInAndAllow(page, url ?? "", user);
     const verifier = (await page.locator("output#verifier").innerText()).trim();
